@@ -1,0 +1,338 @@
+"""Read articles from files, directories, globs, JSONL and stdin into :class:`RawDocument`.
+
+Readers by suffix: ``.txt``/``.md`` (text as scraped), ``.html``/``.htm`` (main text and
+metadata through trafilatura), ``.jsonl``/``.json`` (one article object per line, ``text``
+required). Bytes are decoded as UTF-8 (BOM honoured), UTF-16 with a BOM, else cp1252/Latin-1;
+the encoding used is kept on the document. A file that cannot be used (missing, empty, binary,
+undecodable) or a bad JSONL line becomes a :class:`ReadError` in the stream, never an exception,
+so one broken article does not stop a batch.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+__all__ = [
+    "RawDocument",
+    "ReadError",
+    "read_inputs",
+    "expand_inputs",
+    "decode_bytes",
+    "safe_id",
+    "TEXT_SUFFIXES",
+    "HTML_SUFFIXES",
+    "JSONL_SUFFIXES",
+]
+
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".json", ".ndjson"})
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+#: Files larger than this are refused before reading (a news article is far smaller).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_ID_BAD = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass
+class RawDocument:
+    """Decoded text of one article and the metadata its container gave (JSONL fields, HTML meta).
+
+    ``given`` holds metadata supplied by the user (JSONL) — it wins over anything guessed
+    from the text; ``found`` holds metadata extracted by a reader (HTML ``<meta>``).
+    """
+
+    id: str
+    text: str
+    path: str | None
+    encoding: str | None
+    url: str | None = None
+    given: dict[str, object] = field(default_factory=dict)
+    found: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """An input that was skipped: where it was and why, as one line."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def safe_id(raw: str) -> str:
+    """A document id usable as a file name and an IRI segment: no separators, no dot-dot.
+
+    >>> safe_id("../../etc/passwd")
+    'etc_passwd'
+    >>> safe_id("001_d073dbdb77a7620a")
+    '001_d073dbdb77a7620a'
+    """
+    cleaned = _ID_BAD.sub("_", raw.replace("/", "_").replace("\\", "_"))
+    cleaned = re.sub(r"\.{2,}", "_", cleaned).strip("._-")
+    cleaned = re.sub(r"_{2,}", "_", cleaned)
+    if not cleaned:
+        cleaned = "doc-" + hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return cleaned[:120]
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode article bytes; return ``(text, encoding)``.
+
+    Order: UTF-8 with BOM, UTF-16/32 with BOM, UTF-8, then cp1252 (a superset of Latin-1's
+    printable range) and finally Latin-1, which cannot fail. Raises :class:`InputError` for data
+    that looks binary (NUL bytes without a UTF-16 BOM, or many control characters).
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    for bom, enc in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(enc), enc.replace("-le", "").replace("-be", "")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {enc} after its byte-order mark ({exc.reason})") from exc
+    if b"\x00" in data[:4096]:
+        raise InputError("binary data (NUL bytes), not text")
+    try:
+        text, enc = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, enc = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, enc = data.decode("latin-1"), "latin-1"
+    sample = text[:4096]
+    if sample:
+        controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+        if controls / len(sample) > 0.05:
+            raise InputError("binary data (control characters), not text")
+    return text, enc
+
+
+def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str | ReadError]:
+    """Expand files, directories (recursively) and globs to files, in a stable sorted order.
+
+    ``-`` passes through for stdin. A path that matches nothing yields a :class:`ReadError`.
+    """
+    for item in inputs:
+        s = os.fspath(item)
+        if s == "-":
+            yield s
+            continue
+        p = Path(s)
+        if p.is_dir():
+            found = sorted(
+                str(f)
+                for f in p.rglob("*")
+                if f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and f.suffix.lower() in READABLE_SUFFIXES
+                and f.name.upper() != "README.TXT"
+            )
+            if not found:
+                yield ReadError(s, "directory holds no readable articles (.txt .md .html .jsonl)")
+            yield from found
+        elif p.exists():
+            yield s
+        elif glob.has_magic(s):
+            matches = sorted(m for m in glob.glob(s, recursive=True) if Path(m).is_file())
+            if not matches:
+                yield ReadError(s, "glob matches no files")
+            yield from matches
+        else:
+            yield ReadError(s, "no such file or directory")
+
+
+def read_inputs(
+    inputs: Iterable[str | os.PathLike[str]], *, stdin: object | None = None
+) -> Iterator[RawDocument | ReadError]:
+    """Read every article of ``inputs``; ids are unique and stable across runs.
+
+    Ids come from the file stem (or the JSONL ``id``); a clash gets ``-2``, ``-3`` … in input
+    order, which is sorted, so the same inputs always give the same ids.
+    """
+    seen: dict[str, int] = {}
+    for item in expand_inputs(inputs):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        for doc in _read_one(item, stdin=stdin):
+            if isinstance(doc, RawDocument):
+                doc.id = _unique(doc.id, seen)
+            yield doc
+
+
+def _unique(doc_id: str, seen: dict[str, int]) -> str:
+    n = seen.get(doc_id, 0) + 1
+    seen[doc_id] = n
+    if n == 1:
+        return doc_id
+    candidate = f"{doc_id}-{n}"
+    while candidate in seen:
+        n += 1
+        candidate = f"{doc_id}-{n}"
+    seen[doc_id] = n
+    seen[candidate] = 1
+    return candidate
+
+
+def _read_bytes(path: str) -> bytes:
+    p = Path(path)
+    size = p.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+    return p.read_bytes()
+
+
+def _read_one(path: str, *, stdin: object | None) -> Iterator[RawDocument | ReadError]:
+    try:
+        if path == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read()  # type: ignore[attr-defined]
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            yield from _from_jsonl_or_text("<stdin>", "stdin", data)
+            return
+        data = _read_bytes(path)
+    except InputError as exc:
+        yield ReadError(path, str(exc))
+        return
+    except OSError as exc:
+        yield ReadError(path, f"cannot read ({exc.strerror or exc.__class__.__name__})")
+        return
+    suffix = Path(path).suffix.lower()
+    stem = safe_id(Path(path).stem)
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(path, stem, data)
+        elif suffix in HTML_SUFFIXES:
+            yield _read_html(path, stem, data)
+        else:
+            yield _read_text(path, stem, data)
+    except InputError as exc:
+        yield ReadError(path, str(exc))
+
+
+def _from_jsonl_or_text(path: str, stem: str, data: bytes) -> Iterator[RawDocument | ReadError]:
+    head = data.lstrip()[:1]
+    if head in (b"{", b"["):
+        yield from _read_jsonl(path, stem, data)
+    else:
+        try:
+            yield _read_text(path, stem, data)
+        except InputError as exc:
+            yield ReadError(path, str(exc))
+
+
+def _check_text(text: str) -> None:
+    if not text.strip():
+        raise InputError("empty file (no text)" if not text else "only whitespace, no text")
+
+
+def _read_text(path: str, stem: str, data: bytes) -> RawDocument:
+    if not data:
+        raise InputError("empty file (0 bytes)")
+    text, enc = decode_bytes(data)
+    _check_text(text)
+    return RawDocument(id=stem, text=text, path=path, encoding=enc)
+
+
+def _read_html(path: str, stem: str, data: bytes) -> RawDocument:
+    if not data:
+        raise InputError("empty file (0 bytes)")
+    html, enc = decode_bytes(data)
+    import trafilatura  # imported lazily: only HTML input needs it
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=True
+        )
+    except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
+        raise InputError(f"malformed HTML ({exc.__class__.__name__}: {exc})") from exc
+    if doc is None:
+        raise InputError("no article text found in the HTML")
+    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    text = get("text") or ""
+    if not text.strip():
+        raise InputError("no article text found in the HTML")
+    found: dict[str, object] = {}
+    for key, target in (("title", "title"), ("sitename", "outlet"), ("date", "published")):
+        value = get(key)
+        if value:
+            found[target] = str(value)
+    author = get("author")
+    if author:
+        found["authors"] = [a.strip() for a in re.split(r";|\band\b", str(author)) if a.strip()]
+    url = get("url")
+    return RawDocument(id=stem, text=text, path=path, encoding=enc, url=url, found=found)
+
+
+_GIVEN_FIELDS = ("title", "outlet", "published", "authors", "language", "dateline")
+
+
+def _read_jsonl(path: str, stem: str, data: bytes) -> Iterator[RawDocument | ReadError]:
+    if not data.strip():
+        yield ReadError(path, "empty file (no JSON lines)")
+        return
+    try:
+        content, enc = decode_bytes(data)
+    except InputError as exc:
+        yield ReadError(path, str(exc))
+        return
+    stripped = content.strip()
+    if stripped.startswith("["):
+        try:
+            items = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            yield ReadError(path, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+            return
+        numbered = [(i + 1, item) for i, item in enumerate(items)]
+    else:
+        numbered = []
+        for lineno, line in enumerate(content.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                numbered.append((lineno, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                yield ReadError(f"{path}:{lineno}", f"invalid JSON ({exc.msg}); line skipped")
+    for lineno, obj in numbered:
+        where = f"{path}:{lineno}"
+        if not isinstance(obj, dict):
+            yield ReadError(where, "not a JSON object; line skipped")
+            continue
+        text = obj.get("text")
+        if not isinstance(text, str) or not text.strip():
+            yield ReadError(where, "no 'text' field with article text; line skipped")
+            continue
+        given_id = obj.get("id")
+        doc_id = safe_id(str(given_id)) if given_id not in (None, "") else f"{stem}-{lineno}"
+        given = {k: obj[k] for k in _GIVEN_FIELDS if obj.get(k) not in (None, "", [])}
+        if isinstance(given.get("authors"), str):
+            given["authors"] = [given["authors"]]
+        url = obj.get("url") if isinstance(obj.get("url"), str) else None
+        yield RawDocument(id=doc_id, text=text, path=where, encoding=enc, url=url, given=given)
