@@ -1,0 +1,44 @@
+"""``claimgraph extract INPUT... [-o records.jsonl]``: per-document records only."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from ..api import BuildReport, extract
+from ..exports.atomic import atomic_open
+from ..ingest.errors import ClaimgraphError
+from . import app, state
+from .feedback import Progress, fail, warn_skipped
+
+
+@app.command("extract")
+def extract_cli(
+    inputs: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin."),
+    output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False,
+                                       help="JSONL file to write (default: stdout)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was skipped."),
+) -> None:
+    """Extract claims per article as JSONL DocumentRecords (no cross-article graph)."""
+    bar = Progress("extracting", quiet=state["quiet"] or output is None)
+    report = BuildReport()
+    records = extract(inputs, report=report, on_error=warn_skipped, on_record=bar.tick)
+    try:
+        if output is None:
+            for rec in records:
+                sys.stdout.write(rec.dumps() + "\n")
+        else:
+            with atomic_open(output, "w") as fh:
+                for rec in records:
+                    fh.write(rec.dumps() + "\n")
+    except ClaimgraphError as exc:
+        raise fail(str(exc)) from exc
+    bar.done()
+    if report.articles == 0:
+        raise fail(f"no article could be read from {', '.join(inputs)}")
+    if not state["quiet"]:
+        typer.echo(f"{report.articles} articles, {report.skipped} skipped", err=True)
+    if strict and report.skipped:
+        raise typer.Exit(1)

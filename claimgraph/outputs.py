@@ -1,0 +1,94 @@
+"""Write and read an output directory: records, graph JSON, RDF serialisations, HTML.
+
+Every file is written atomically, so a killed build leaves the previous outputs whole.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .exports.atomic import atomic_open, atomic_write_text
+from .exports.html import write_html
+from .exports.rdf import write_jsonld, write_nquads, write_trig, write_turtle
+from .ingest.errors import InputError
+from .ingest.records import DocumentRecord
+
+__all__ = ["OUTPUT_FILES", "write_outputs", "write_records", "read_records", "read_graph"]
+
+logger = logging.getLogger(__name__)
+
+OUTPUT_FILES = {
+    "records": "records.jsonl",
+    "json": "graph.json",
+    "trig": "graph.trig",
+    "nq": "graph.nq",
+    "ttl": "graph.ttl",
+    "jsonld": "graph.jsonld",
+    "html": "graph.html",
+}
+
+
+def write_records(records: Iterable[DocumentRecord], path: str | Path) -> int:
+    n = 0
+    with atomic_open(path, "w") as fh:
+        for rec in records:
+            fh.write(rec.dumps() + "\n")
+            n += 1
+    return n
+
+
+def read_records(path: str | Path) -> list[DocumentRecord]:
+    p = Path(path)
+    out = []
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read records ({exc.strerror})") from exc
+    for i, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                out.append(DocumentRecord.loads(line))
+            except (json.JSONDecodeError, TypeError, KeyError) as exc:
+                raise InputError(f"{p}:{i}: not a document record ({exc})") from exc
+    return out
+
+
+def read_graph(path: str | Path) -> dict:
+    p = Path(path)
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read graph ({exc.strerror})") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{p}: invalid graph JSON ({exc.msg} at line {exc.lineno})") from exc
+
+
+def write_outputs(
+    kg, out_dir: Path, *, progress: Callable[[str], None] | None = None, max_nodes: int = 1500
+) -> dict[str, str]:
+    """Write records (when the graph carries them), graph JSON, RDF and HTML into ``out_dir``."""
+    from ._version import __version__
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: dict[str, str] = {}
+    kw = {"base": kg.base, "version": __version__}
+    steps: list[tuple[str, Callable[[Path], None]]] = [
+        ("json", lambda p: atomic_write_text(p, kg.dumps())),
+        ("trig", lambda p: write_trig(kg, p, **kw)),
+        ("nq", lambda p: write_nquads(kg, p, **kw)),
+        ("ttl", lambda p: write_turtle(kg, p, **kw)),
+        ("jsonld", lambda p: write_jsonld(kg, p, **kw)),
+        ("html", lambda p: write_html(kg, p, max_nodes=max_nodes)),
+    ]
+    if kg.records:
+        steps.insert(0, ("records", lambda p: write_records(kg.records, p)))
+    for name, write in steps:
+        if progress:
+            progress(name)
+        path = out_dir / OUTPUT_FILES[name]
+        write(path)
+        written[name] = str(path)
+    return written

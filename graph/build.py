@@ -1,0 +1,212 @@
+"""Build the :class:`ClaimGraph` from document records: the one global step of the pipeline.
+
+Order: sources and outlets → syndicated copies → speakers resolved across articles → mentions
+clustered into claims → per-claim facts (label, quantities, first_seen, sources, independent
+sources) → topics → conflicts and contradictions → corroboration. Every step is near-linear
+(indexes and blocks, never all pairs).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+import networkx as nx
+
+from ..ingest.outlets import canonical_outlet, outlet_parent
+from ..ingest.records import ClaimMention, DocumentRecord
+from . import schema as S
+from .cluster import MentionRef, cluster_mentions, content_words
+from .conflicts import ClaimFacts, contradictions, quantity_conflicts
+from .ids import node_id
+from .model import ClaimGraph
+from .resolve import KnownEntity, Speaker, resolve_speakers
+from .syndication import find_copies
+from .topics import find_topics
+
+__all__ = ["build_graph", "source_key", "label_claim"]
+
+logger = logging.getLogger(__name__)
+
+_CONTEXT = 40  # characters of prefix/suffix kept for text-quote selectors
+
+
+def source_key(record: DocumentRecord) -> str:
+    """Article key of the design: canonical URL if known, else the text hash."""
+    return record.url.strip() if record.url else record.sha256
+
+
+def label_claim(text: str, *, max_words: int = 6) -> str:
+    """A short label: the claim's leading content words.
+
+    >>> label_claim("Moscow has recently amassed more than 100,000 troops near Ukraine")
+    'Moscow recently amassed 100,000 troops near'
+    """
+    words = [w for w in text.split() if w.strip("\"“”‘’'.,;:").casefold()
+             in {c for c in content_words(w)} or any(ch.isdigit() for ch in w)]
+    words = [w.strip("\"“”‘’'.,;:") for w in words if w.strip("\"“”‘’'.,;:")]
+    return " ".join(words[:max_words]) or text[:50]
+
+
+def _spans_text(text: str, spans: Sequence[Sequence[int]]) -> str:
+    return " … ".join(text[s:e] for s, e in spans)
+
+
+def build_graph(
+    records: Sequence[DocumentRecord],
+    *,
+    known_entities: Iterable[KnownEntity] = (),
+    copies: Mapping[str, str] | None = None,
+) -> ClaimGraph:
+    """Build the claim graph of ``records`` (deterministic: same records, same graph)."""
+    records = sorted(records, key=lambda r: r.id)
+    G = nx.MultiDiGraph()
+    kg = ClaimGraph(G)
+    src_id = {r.id: node_id(S.SOURCE, source_key(r)) for r in records}
+    by_doc = {r.id: r for r in records}
+
+    # Sources, outlets, copies.
+    copies = dict(copies) if copies is not None else find_copies(records)
+    for r in records:
+        sid = src_id[r.id]
+        G.add_node(
+            sid, kind=S.SOURCE, doc_id=r.id, title=r.title, outlet=r.outlet,
+            published=r.published, url=r.url, path=r.path, sha256=r.sha256,
+            dateline=r.dateline, authors=list(r.authors), credits=list(r.credits),
+            copy_of=copies.get(r.id), label=r.title or r.id,
+        )
+        if r.outlet:
+            name = canonical_outlet(r.outlet)
+            oid = node_id(S.OUTLET, name)
+            parent = outlet_parent(name)
+            G.add_node(oid, kind=S.OUTLET, name=name, parent=parent, label=name)
+            G.add_edge(sid, oid, key=S.PUBLISHED_BY, kind=S.PUBLISHED_BY)
+    for copy, original in copies.items():
+        if copy in src_id and original in src_id:
+            G.add_edge(src_id[copy], src_id[original], key=S.COPY_OF, kind=S.COPY_OF)
+
+    # Speakers.
+    assignment, speakers = resolve_speakers(records, known=known_entities)
+    speaker_id: dict[str, str] = {}
+    for sp in speakers:
+        if not any(a is sp for a in assignment.values()) and sp.same_as is None:
+            continue
+        spid = node_id(S.SPEAKER, sp.key)
+        speaker_id[sp.key] = spid
+        G.add_node(
+            spid, kind=S.SPEAKER, name=sp.name, type=sp.type, aliases=sorted(sp.aliases),
+            roles=sorted(sp.roles), affiliation=sp.affiliation, same_as=sp.same_as,
+            label=sp.name,
+        )
+
+    # Mentions, clustered into claims.
+    refs: list[MentionRef] = []
+    mention_of: dict[tuple[str, int], ClaimMention] = {}
+    for r in records:
+        for i, m in enumerate(r.claims):
+            if not m.content:
+                continue
+            sp: Speaker | None = assignment.get((r.id, i))
+            mention_of[(r.id, i)] = m
+            text = m.text or _spans_text(r.text, m.content)
+            refs.append(MentionRef((r.id, i), text, sp.key if sp else None))
+    clusters = cluster_mentions(refs)
+
+    claim_texts: dict[str, str] = {}
+    claim_sources: dict[str, set[str]] = {}
+    claim_raw: dict[str, list[str]] = {}
+    facts: list[ClaimFacts] = []
+    claim_speakers: dict[str, set[str]] = defaultdict(set)
+    for cluster in clusters:
+        rep = max(cluster, key=lambda m: (len(m.text), repr(m.id)))  # the fullest wording
+        cid = node_id(S.CLAIM, rep.text)
+        first = mention_of[rep.id]
+        quantities = []
+        for ref in cluster:
+            for q in mention_of[ref.id].quantities:
+                if q.to_json() not in [x.to_json() for x in quantities]:
+                    quantities.append(q)
+        G.add_node(
+            cid, kind=S.CLAIM, text=rep.text, label=label_claim(rep.text),
+            claim_kind=first.kind, quantities=[q.to_json() for q in quantities],
+            topics=[], first_seen=None, n_sources=0, n_independent_sources=0,
+            speakers=[],
+        )
+        claim_texts[cid] = rep.text
+        claim_sources[cid] = set()
+        claim_raw[cid] = []
+        cues = []
+        for ref in cluster:
+            doc_id, i = ref.id
+            r, m = by_doc[doc_id], mention_of[ref.id]
+            mid = node_id(S.MENTION, f"{source_key(r)}\x1f{m.content}")
+            start, end = m.content[0][0], m.content[-1][1]
+            sp = assignment.get(ref.id)
+            spid = speaker_id.get(sp.key) if sp else None
+            G.add_node(
+                mid, kind=S.MENTION, content=m.content, cue=m.cue, speaker_spans=m.speaker,
+                exact=_spans_text(r.text, m.content), cue_text=_spans_text(r.text, m.cue),
+                speaker_text=_spans_text(r.text, m.speaker), claim_kind=m.kind,
+                speaker=spid, source=src_id[doc_id], doc_id=doc_id, relayed_by=m.relayed_by,
+                start=start, end=end, prefix=r.text[max(0, start - _CONTEXT) : start],
+                suffix=r.text[end : end + _CONTEXT], confidence=m.confidence,
+                date=r.published, label=label_claim(m.text or rep.text),
+            )
+            G.add_edge(mid, cid, key=S.EXPRESSES, kind=S.EXPRESSES)
+            G.add_edge(mid, src_id[doc_id], key=S.IN_SOURCE, kind=S.IN_SOURCE)
+            if not G.has_edge(cid, src_id[doc_id], key=S.REPORTED_IN):
+                G.add_edge(cid, src_id[doc_id], key=S.REPORTED_IN, kind=S.REPORTED_IN, via=mid)
+            if spid:
+                G.add_edge(mid, spid, key=S.ATTRIBUTED_TO, kind=S.ATTRIBUTED_TO)
+                if not G.has_edge(spid, cid, key=S.SAID):
+                    G.add_edge(spid, cid, key=S.SAID, kind=S.SAID, via=mid)
+                claim_speakers[cid].add(sp.name)
+            if m.relayed_by and spid:
+                relay = _relay_speaker(m.relayed_by, speakers)
+                if relay is not None and relay.key in speaker_id:
+                    rid = speaker_id[relay.key]
+                    if rid != spid and not G.has_edge(rid, spid, key=S.RELAYS):
+                        G.add_edge(rid, spid, key=S.RELAYS, kind=S.RELAYS, via=mid)
+            claim_sources[cid].add(doc_id)
+            claim_raw[cid].append(_spans_text(r.text, m.content))
+            cues.append(_spans_text(r.text, m.cue))
+        facts.append(ClaimFacts(cid, rep.text, cues[0] if cues else "", tuple(quantities)))
+
+    kg.refresh_claim_stats()
+    for cid, names in claim_speakers.items():
+        G.nodes[cid]["speakers"] = sorted(names)
+
+    # Topics.
+    for cid, topics in find_topics(claim_texts, claim_sources, claim_raw).items():
+        G.nodes[cid]["topics"] = topics
+        for t in topics:
+            tid = node_id(S.TOPIC, t)
+            G.add_node(tid, kind=S.TOPIC, label=t, name=t)
+            G.add_edge(cid, tid, key=S.ABOUT, kind=S.ABOUT)
+
+    # Conflicts and contradictions (both stored in both directions).
+    for a, b, why in quantity_conflicts(facts):
+        for x, y in ((a, b), (b, a)):
+            G.add_edge(x, y, key=S.CONFLICTING_QUANTITY, kind=S.CONFLICTING_QUANTITY, why=why)
+    actor_of = {
+        cid: {sp for sp in claim_speakers[cid] if G.nodes[speaker_id[sp]]["type"] == "government"}
+        for cid in claim_speakers
+        if any(sp in speaker_id for sp in claim_speakers[cid])
+    }
+    for a, b, concept in contradictions(facts, actor_of=actor_of):
+        for x, y in ((a, b), (b, a)):
+            if not G.has_edge(x, y, key=S.CONTRADICTS):
+                G.add_edge(x, y, key=S.CONTRADICTS, kind=S.CONTRADICTS, why=concept)
+    logger.info("graph: %d nodes, %d edges", G.number_of_nodes(), G.number_of_edges())
+    return kg
+
+
+def _relay_speaker(name: str, speakers: Sequence[Speaker]) -> Speaker | None:
+    from .names import name_key
+
+    key = name_key(name)
+    for sp in speakers:
+        if name_key(sp.name) == key or key in {name_key(a) for a in sp.aliases}:
+            return sp
+    return None

@@ -1,0 +1,257 @@
+"""The :class:`ClaimGraph`: a networkx ``MultiDiGraph`` with the questions analysts ask of it.
+
+Queries return plain dicts (``{"id": node_id, **attributes}``), sorted deterministically, so
+they print, serialise and compare well. Names resolve through aliases: ``claims(speaker="Lavrov")``
+finds Sergey Lavrov's claims.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+
+from . import schema as S
+from .names import name_key
+
+__all__ = ["ClaimGraph"]
+
+Row = dict[str, Any]
+
+
+class ClaimGraph:
+    """Claims, speakers and sources of a corpus, merged across articles.
+
+    Args:
+        G: the underlying graph; node and edge ``kind`` attributes follow :mod:`.schema`.
+    """
+
+    def __init__(self, G: nx.MultiDiGraph | None = None) -> None:
+        self.G = G if G is not None else nx.MultiDiGraph()
+
+    # -- views -------------------------------------------------------------------------
+    def nodes(self, kind: str) -> Iterator[Row]:
+        for n, data in sorted(self.G.nodes(data=True), key=lambda x: x[0]):
+            if data.get("kind") == kind:
+                yield {"id": n, **data}
+
+    def node(self, node: str) -> Row:
+        return {"id": node, **self.G.nodes[node]}
+
+    def _out(self, node: str, key: str) -> list[str]:
+        return sorted({v for _, v, k in self.G.out_edges(node, keys=True) if k == key})
+
+    def _in(self, node: str, key: str) -> list[str]:
+        return sorted({u for u, _, k in self.G.in_edges(node, keys=True) if k == key})
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """A copy of the graph, safe to change."""
+        return self.G.copy()
+
+    def stats(self) -> dict[str, int]:
+        counts = {kind: 0 for kind in S.NODE_KINDS}
+        for _, kind in self.G.nodes(data="kind"):
+            counts[kind] = counts.get(kind, 0) + 1
+        edges = {kind: 0 for kind in S.EDGE_KINDS}
+        for *_, kind in self.G.edges(keys=True):
+            edges[kind] = edges.get(kind, 0) + 1
+        return {**{f"{k}s": v for k, v in counts.items()}, **{f"edges_{k}": v for k, v in edges.items()}}
+
+    # -- lookup --------------------------------------------------------------------------
+    def find_speaker(self, name: str) -> str | None:
+        """The speaker node whose name or alias matches ``name`` (exact key, then surname)."""
+        if name in self.G and self.G.nodes[name].get("kind") == S.SPEAKER:
+            return name
+        key = name_key(name)
+        partial = []
+        for sp in self.nodes(S.SPEAKER):
+            keys = {name_key(sp["name"]), *(name_key(a) for a in sp.get("aliases", []))}
+            if key in keys:
+                return sp["id"]
+            if any(k.split()[-1:] == key.split()[-1:] for k in keys if k):
+                partial.append(sp["id"])
+        return partial[0] if len(partial) == 1 else None
+
+    def find_claim(self, claim: str) -> str | None:
+        """A claim by id, exact text, or the claim whose text contains ``claim``."""
+        if claim in self.G and self.G.nodes[claim].get("kind") == S.CLAIM:
+            return claim
+        needle = claim.casefold()
+        hits = [c["id"] for c in self.nodes(S.CLAIM) if needle in c["text"].casefold()]
+        return hits[0] if hits else None
+
+    def find_source(self, source: str) -> str | None:
+        if source in self.G:
+            return source
+        for s in self.nodes(S.SOURCE):
+            if source in (s["doc_id"], s.get("url"), s.get("path")):
+                return s["id"]
+        return None
+
+    # -- questions -----------------------------------------------------------------------
+    def speakers(self) -> list[Row]:
+        """Every speaker with its number of claims, most prolific first."""
+        rows = []
+        for sp in self.nodes(S.SPEAKER):
+            sp["n_claims"] = len(self._out(sp["id"], S.SAID))
+            rows.append(sp)
+        return sorted(rows, key=lambda r: (-r["n_claims"], r["name"]))
+
+    def claims(
+        self,
+        speaker: str | None = None,
+        *,
+        topic: str | None = None,
+        source: str | None = None,
+        min_sources: int = 0,
+    ) -> list[Row]:
+        """Claims, optionally by speaker, about a topic, in a source, with enough sources.
+
+        ``min_sources`` counts independent sources (syndicated copies count once).
+        """
+        candidates: set[str] | None = None
+        if speaker is not None:
+            sp = self.find_speaker(speaker)
+            candidates = set(self._out(sp, S.SAID)) if sp else set()
+        if topic is not None:
+            key = name_key(topic)
+            tids = [t["id"] for t in self.nodes(S.TOPIC) if key in name_key(t["label"])]
+            found = {c for t in tids for c in self._in(t, S.ABOUT)}
+            candidates = found if candidates is None else candidates & found
+        if source is not None:
+            sid = self.find_source(source)
+            found = set(self._in(sid, S.REPORTED_IN)) if sid else set()
+            candidates = found if candidates is None else candidates & found
+        rows = []
+        for c in self.nodes(S.CLAIM):
+            if candidates is not None and c["id"] not in candidates:
+                continue
+            if c.get("n_independent_sources", 0) < min_sources:
+                continue
+            rows.append(c)
+        return sorted(rows, key=lambda r: (-r.get("n_independent_sources", 0), r["text"]))
+
+    def mentions(self, claim: str) -> list[Row]:
+        cid = self.find_claim(claim)
+        if cid is None:
+            return []
+        return [self.node(m) for m in self._in(cid, S.EXPRESSES)]
+
+    def sources(self, claim: str) -> list[Row]:
+        """Where a claim was reported: article, outlet, date, speaker, exact text, offsets."""
+        rows = []
+        for m in self.mentions(claim):
+            src = self.G.nodes[m["source"]]
+            speaker = self.G.nodes[m["speaker"]]["name"] if m.get("speaker") else None
+            rows.append({
+                "source": m["source"], "doc_id": src["doc_id"], "title": src.get("title"),
+                "outlet": src.get("outlet"), "published": src.get("published"),
+                "url": src.get("url"), "copy_of": src.get("copy_of"), "speaker": speaker,
+                "exact": m["exact"], "start": m["start"], "end": m["end"],
+                "cue": m.get("cue_text"), "mention": m["id"],
+            })
+        return sorted(rows, key=lambda r: (r["published"] or "", r["doc_id"], r["start"]))
+
+    def _pairs(self, key: str) -> list[Row]:
+        rows = []
+        for a, b, k, data in self.G.edges(keys=True, data=True):
+            if k == key and a < b:
+                rows.append({
+                    "a": a, "b": b, "a_text": self.G.nodes[a]["text"],
+                    "b_text": self.G.nodes[b]["text"],
+                    "a_speakers": self.G.nodes[a].get("speakers", []),
+                    "b_speakers": self.G.nodes[b].get("speakers", []), "why": data.get("why"),
+                })
+        return sorted(rows, key=lambda r: (r["a"], r["b"]))
+
+    def contradictions(self) -> list[Row]:
+        """Pairs of claims where one denies what the other asserts (each pair once)."""
+        return self._pairs(S.CONTRADICTS)
+
+    def conflicts(self) -> list[Row]:
+        """Pairs of claims whose quantities of the same unit cannot both hold."""
+        return self._pairs(S.CONFLICTING_QUANTITY)
+
+    def corroboration(self, claim: str) -> Row:
+        """How well a claim is supported: its sources, independent lineages, related claims."""
+        cid = self.find_claim(claim)
+        if cid is None:
+            return {}
+        node = self.G.nodes[cid]
+        return {
+            "id": cid, "text": node["text"], "n_sources": node.get("n_sources", 0),
+            "n_independent_sources": node.get("n_independent_sources", 0),
+            "sources": self.sources(cid),
+            "corroborated_by": sorted(
+                set(self._out(cid, S.CORROBORATES)) | set(self._in(cid, S.CORROBORATES))
+            ),
+            "contradicted_by": self._out(cid, S.CONTRADICTS),
+            "conflicting_quantity": self._out(cid, S.CONFLICTING_QUANTITY),
+        }
+
+    def timeline(self, speaker: str) -> list[Row]:
+        """A speaker's statements in time order (undated ones last)."""
+        sp = self.find_speaker(speaker)
+        if sp is None:
+            return []
+        rows = []
+        for m in self._in(sp, S.ATTRIBUTED_TO):
+            data = self.G.nodes[m]
+            cid = self._out(m, S.EXPRESSES)[0]
+            src = self.G.nodes[data["source"]]
+            rows.append({
+                "date": data.get("date") or src.get("published"), "claim": cid,
+                "text": self.G.nodes[cid]["text"], "exact": data["exact"],
+                "doc_id": src["doc_id"], "outlet": src.get("outlet"), "mention": m,
+            })
+        return sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "", r["doc_id"]))
+
+    # -- maintenance ---------------------------------------------------------------------
+    def lineage(self, source: str) -> str:
+        """The independence key of a source: the original of a copy chain, then its outlet family."""
+        seen = set()
+        node = source
+        while node not in seen:
+            seen.add(node)
+            nxt = self._out(node, S.COPY_OF)
+            if not nxt:
+                break
+            node = nxt[0]
+        outlets = self._out(node, S.PUBLISHED_BY)
+        if outlets:
+            o = self.G.nodes[outlets[0]]
+            return "outlet:" + (o.get("parent") or o["name"])
+        return "source:" + node
+
+    def refresh_claim_stats(self) -> None:
+        """Recompute ``n_sources``, ``n_independent_sources`` and ``first_seen`` of every claim."""
+        for cid, data in list(self.G.nodes(data=True)):
+            if data.get("kind") != S.CLAIM:
+                continue
+            sources = self._out(cid, S.REPORTED_IN)
+            data["n_sources"] = len(sources)
+            data["n_independent_sources"] = len({self.lineage(s) for s in sources})
+            dates = sorted(d for s in sources if (d := self.G.nodes[s].get("published")))
+            data["first_seen"] = dates[0] if dates else None
+
+    # -- persistence ---------------------------------------------------------------------
+    def to_node_link(self) -> dict[str, Any]:
+        return nx.node_link_data(self.G, edges="edges")
+
+    @classmethod
+    def from_node_link(cls, data: dict[str, Any]) -> ClaimGraph:
+        G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+        return cls(G)
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_node_link(), ensure_ascii=False, sort_keys=True, indent=1)
+
+    def __len__(self) -> int:
+        return self.G.number_of_nodes()
+
+    def __repr__(self) -> str:
+        s = self.stats()
+        return (f"<ClaimGraph {s['sources']} sources, {s['speakers']} speakers, "
+                f"{s['claims']} claims, {s['mentions']} mentions>")
