@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from .clean import Line, furniture_cue, is_prose, split_lines
-from .outlets import canonical_outlet, find_outlets, is_agency
+from .outlets import canonical_outlet, find_outlets, is_agency, known_outlet
 
 __all__ = [
     "extract_metadata",
@@ -186,11 +186,12 @@ def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
     """
     m = _DATELINE.match(first_paragraph)
     if m and len(m.group("place").replace(" ", "")) >= 3:
-        agency = m.group("agency")
-        return m.group("dateline").strip(), canonical_outlet(agency) if agency else None
+        outlet = known_outlet(m.group("agency"))
+        return m.group("dateline").strip(), outlet.name if outlet else None
     m = _DATELINE_AGENCY.match(first_paragraph)
-    if m and canonical_outlet(m.group("agency")):
-        return m.group("place"), canonical_outlet(m.group("agency"))
+    outlet = known_outlet(m.group("agency")) if m else None
+    if m and outlet:
+        return m.group("place"), outlet.name
     return None, None
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "Outlet",
     "OUTLETS",
     "canonical_outlet",
+    "known_outlet",
     "outlet_parent",
     "outlet_lineage",
     "is_agency",
@@ -107,19 +108,29 @@ _FINDER = re.compile(
 
 
 def canonical_outlet(name: str | None) -> str | None:
-    """The table's name for an outlet or one of its aliases; ``None`` if unknown.
+    """The table's name for an outlet or one of its aliases; an unknown name comes back as
+    given (whitespace folded), and ``None`` only for no name.
 
     >>> canonical_outlet("Agence France-Presse")
     'AFP'
     >>> canonical_outlet("TV-Novosti")
     'RT'
-    >>> canonical_outlet("Daily Planet") is None
-    True
+    >>> canonical_outlet(" Daily  Planet ")
+    'Daily Planet'
     """
-    if not name:
+    if not name or not name.strip():
         return None
-    outlet = _BY_KEY.get(_key(name))
-    return outlet.name if outlet else None
+    outlet = known_outlet(name)
+    return outlet.name if outlet else " ".join(name.split())
+
+
+def known_outlet(name: str | None) -> Outlet | None:
+    """The table's entry for ``name`` (any alias), else ``None``.
+
+    >>> known_outlet("Russia Today").parent
+    'TV-Novosti'
+    """
+    return _BY_KEY.get(_key(name)) if name else None
 
 
 def outlet_parent(name: str | None) -> str | None:
@@ -130,7 +141,7 @@ def outlet_parent(name: str | None) -> str | None:
     >>> outlet_parent("Anadolu Agency") is None
     True
     """
-    outlet = _BY_KEY.get(_key(name)) if name else None
+    outlet = known_outlet(name)
     return outlet.parent if outlet else None
 
 
@@ -145,7 +156,7 @@ def outlet_lineage(name: str | None) -> str | None:
     """
     if not name or not name.strip():
         return None
-    outlet = _BY_KEY.get(_key(name))
+    outlet = known_outlet(name)
     if outlet is None:
         return _key(name) or name.strip().casefold()
     return outlet.parent or outlet.name
@@ -153,7 +164,7 @@ def outlet_lineage(name: str | None) -> str | None:
 
 def is_agency(name: str | None) -> bool:
     """Whether ``name`` is a known wire agency."""
-    outlet = _BY_KEY.get(_key(name)) if name else None
+    outlet = known_outlet(name)
     return bool(outlet and outlet.agency)
 
 
