@@ -1,0 +1,89 @@
+"""The outlet's own factual claims with numbers: "Russia has massed tens of thousands of troops".
+
+News states many facts without crediting anyone; the ones that carry a quantity (troops,
+deaths, money, percentages) are what other outlets contradict, so they are worth keeping as
+``assertion`` claims with no speaker. A quantity counts only when no attribution already
+covers it; the claim is the smallest clause around it, without clauses that hang off it
+(``…, denying it plans to invade`` is Russia's attribution, not the outlet's assertion).
+
+Limits: numbers without a unit word ("in 2014", "one of them") and quoted numbers are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Token
+
+from .attribution import Attribution
+from .quantities import find_quantities
+from .spans import tokens_span
+
+__all__ = ["outlet_assertions"]
+
+_CLAUSE_DEPS = ("ROOT", "relcl", "ccomp", "advcl", "conj", "parataxis", "acl", "xcomp", "pcomp")
+_DROP_DEPS = ("advcl", "conj", "parataxis", "relcl", "cc", "ccomp", "acl")
+
+
+def _covered(pos: int, spans: Sequence[Sequence[int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attribution]:
+    """Unattributed clauses that carry a quantity with a unit, as ``assertion`` attributions."""
+    taken = [c for a in found for c in a.content] + [c for a in found for c in a.cue]
+    taken += [c for a in found for c in a.speaker if a.kind != "according_to"]
+    taken.sort()
+    seen: set[tuple[int, int]] = set()
+    for sent in doc.sents:
+        stext = sent.text
+        if not any(ch.isdigit() for ch in stext) and " of " not in stext:
+            continue
+        for q in find_quantities(stext, offset=sent.start_char):
+            if q.unit is None:
+                continue
+            if q.span is None or _covered(q.span[0], taken) or _quoted(doc, q.span[0], sent):
+                continue
+            tok = doc.char_span(q.span[0], q.span[1], alignment_mode="expand")
+            if tok is None:
+                continue
+            head = _clause_head(tok.root)
+            if head is None:
+                continue
+            lo, hi = _clause_range(head, tok.root)
+            span = tokens_span(doc, lo, hi)
+            if span[1] - span[0] < 10 or span in seen:
+                continue
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            seen.add(span)
+            yield Attribution(content=[list(span)], kind="assertion", confidence=0.5)
+
+
+def _quoted(doc: Doc, pos: int, sent) -> bool:
+    before = doc.text[sent.start_char : pos]
+    return (before.count("\"") % 2 == 1) or before.count("“") > before.count("”")
+
+
+def _clause_head(t: Token) -> Token | None:
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in _CLAUSE_DEPS:
+            return t
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+    return None
+
+
+def _clause_range(head: Token, inside: Token) -> tuple[int, int]:
+    """The head's subtree without dependent clauses that do not hold the quantity."""
+    drop = [
+        c for c in head.children
+        if c.dep_ in _DROP_DEPS and not (c.left_edge.i <= inside.i <= c.right_edge.i)
+        and c.i > head.i
+    ]
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    for c in drop:
+        hi = min(hi, c.left_edge.i)
+    # a comma or conjunction left dangling before a dropped clause is trimmed by tokens_span
+    return lo, max(hi, head.i + 1)

@@ -1,0 +1,150 @@
+"""Who claimed what in one parsed article: compose the extractors into ClaimMentions.
+
+``extract_claims`` runs over the spaCy ``Doc`` the pipeline already made (no second parse):
+
+1. :mod:`.reported` finds cue verbs, cue nouns and "according to" in the parse;
+2. :mod:`.quotes` pairs quote marks and hands each quotation to the cue next to it, or leaves
+   it floating;
+3. :mod:`.assertions` adds the outlet's own numeric claims that no one is credited with;
+4. :mod:`.speakers` names every speaker in reading order (surnames, pronouns, floating
+   quotes, spokesmen relaying someone else's words);
+5. :mod:`.quantities` parses the numbers in each claim.
+
+Every span is a ``[start, end)`` code-point offset into ``doc.text`` (equal to the raw text).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc
+
+from .assertions import outlet_assertions
+from .attribution import Attribution
+from .quantities import find_quantities
+from .quotes import attach_quotes, find_quotes
+from .records import ClaimMention, Span
+from .relay import relayed_speaker
+from .reported import according_to, noun_cues, reported_speech
+from .spans import merge_spans, normalise_claim_text, trim
+from .speakers import SpeakerIndex
+
+__all__ = ["extract_claims"]
+
+logger = logging.getLogger(__name__)
+
+
+def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimMention]:
+    """Every attribution in ``doc`` as a :class:`ClaimMention`, in text order.
+
+    Args:
+        doc: the parse of :func:`ingest.nlp.masked_text` (non-body characters are blanks,
+            so nothing outside ``body`` can be claimed).
+        body: the kept body ranges; claims are clipped to them.
+
+    Returns:
+        ClaimMentions with content, cue and speaker spans; ``kind`` is ``direct``, ``mixed``,
+        ``indirect``, ``according_to`` or ``assertion``.
+    """
+    text = doc.text
+    if not text.strip() or len(doc) == 0:
+        return []
+    found: list[Attribution] = []
+    found.extend(reported_speech(doc))
+    found.extend(according_to(doc))
+    found.extend(noun_cues(doc))
+    quotes = find_quotes(text)
+    found = attach_quotes(doc, quotes, found)
+    found = [a for a in found if a.content]
+    found = _dedupe(found)
+    found.extend(outlet_assertions(doc, found))
+    found = _clip(found, text, body)
+    found.sort(key=lambda a: (a.start, a.end))
+    return _to_mentions(doc, found)
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per content; of two with the same content keep the more confident."""
+    best: dict[tuple, Attribution] = {}
+    for a in found:
+        key = tuple(tuple(c) for c in merge_spans(a.content))
+        old = best.get(key)
+        if old is None or (a.confidence, bool(a.speaker)) > (old.confidence, bool(old.speaker)):
+            best[key] = a
+    return list(best.values())
+
+
+def _clip(found: list[Attribution], text: str, body: list[list[int]] | None) -> list[Attribution]:
+    """Keep spans inside the text (and the body) and non-empty after trimming."""
+    n = len(text)
+    ranges = [(max(0, s), min(n, e)) for s, e in body] if body else [(0, n)]
+    out = []
+    for a in found:
+        def clip(spans: list[list[int]]) -> list[list[int]]:
+            res = []
+            for s, e in spans:
+                for bs, be in ranges:
+                    cs, ce = max(s, bs), min(e, be)
+                    if ce > cs:
+                        cs, ce = trim(text, cs, ce)
+                        if ce > cs:
+                            res.append([cs, ce])
+            return merge_spans(res)
+
+        a.content = clip(a.content)
+        if not a.content:
+            continue
+        a.cue = clip(a.cue)
+        a.speaker = clip(a.speaker)
+        out.append(a)
+    return out
+
+
+def _to_mentions(doc: Doc, found: list[Attribution]) -> list[ClaimMention]:
+    text = doc.text
+    index = SpeakerIndex(doc)
+    out: list[ClaimMention] = []
+    last_name: str | None = None
+    for a in found:
+        name = role = stype = relayed = None
+        if a.kind == "assertion":
+            pass
+        elif a.speaker:
+            res = index.resolve(a.speaker[0], a.start)
+            name, role, stype = res.name, res.role, res.type
+        elif not a.cue:
+            # a floating quote: the speaker of the attribution before it
+            name = last_name
+            stype = "person" if name else None
+        if a.kind in ("direct", "mixed") and a.speaker:
+            inner = relayed_speaker(doc, a, index, speaker_role=role, speaker_text=_txt(
+                text, a.speaker))
+            if inner is not None:
+                relayed, name = name, inner
+                stype = "person"
+        if name and a.kind != "assertion":
+            last_name = name
+        claim_text = normalise_claim_text(text, a.content)
+        offset = a.content[0][0]
+        quantities = []
+        for s, e in a.content:
+            quantities.extend(find_quantities(text[s:e], offset=s))
+        del offset
+        out.append(ClaimMention(
+            content=[list(c) for c in a.content],
+            cue=[list(c) for c in a.cue],
+            speaker=[list(c) for c in a.speaker],
+            speaker_name=name,
+            kind=a.kind,
+            text=claim_text,
+            quantities=quantities,
+            confidence=round(a.confidence, 2),
+            speaker_role=role,
+            speaker_type=stype,
+            relayed_by=relayed,
+        ))
+    return out
+
+
+def _txt(text: str, spans: list[Span]) -> str:
+    return " ".join(text[s:e] for s, e in spans)

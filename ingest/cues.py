@@ -1,0 +1,123 @@
+"""The reporting-cue lexicon: which words introduce what someone said, believes or wants.
+
+Attribution in news is signalled by a small, open set of words: verbs of saying (``say``,
+``tell``, ``warn``), of knowing and believing (``believe``, ``learn``), of showing (``show``,
+``find``), of wanting and demanding (``urge``, ``call for``), a few nouns (``statement``,
+``claim``) and fixed phrases (``according to``). The lists are grouped by the complement a cue
+takes, because that decides where the claimed content is in the parse. They come from English
+grammar (Levin's verbs of communication, PolNeAR's annotation guide), not from any one corpus.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CLAUSE_VERBS",
+    "OBJECT_VERBS",
+    "INFINITIVE_VERBS",
+    "QUOTE_VERBS",
+    "NOUN_CUES",
+    "ADDRESSEE_VERBS",
+    "PREP_CUES",
+    "cue_kind",
+    "lexicon",
+]
+
+
+def lexicon(words: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string (easier to read and extend)."""
+    return frozenset(words.split())
+
+#: Verbs whose claim is a clause (``said that …``, ``warned the move would …``).
+CLAUSE_VERBS = lexicon(
+    """
+    say tell add note warn deny insist stress claim announce explain argue assert acknowledge
+    admit report write tweet post declare state suggest reply respond answer confirm reveal
+    disclose mention observe remark comment complain contend maintain predict promise vow pledge
+    threaten concede allege boast brag caution charge conclude counter emphasize emphasise
+    estimate hint indicate inform joke lament recall reiterate repeat retort show find underscore
+    signal testify quip muse wonder believe think hope expect fear worry know feel learn
+    understand suspect doubt assume reckon agree guarantee assure reassure swear speculate
+    theorize theorise guess imply contend complain reason protest proclaim affirm aver attest
+    certify determine decide demand recommend propose urge ask insist acknowledge shout scream
+    yell whisper mutter tweet blog grumble fret concur dispute rule say predict project forecast
+    calculate notice realize realise recognize recognise discover
+    """
+)
+
+#: Verbs that attribute through a direct object (``urged supporters to vote``,
+#: ``questioned the integrity of …``, ``called the holiday "a celebration"``).
+OBJECT_VERBS = lexicon(
+    """
+    urge accuse call criticize criticise question praise deny demand propose reject condemn
+    blast slam attack endorse describe cite announce promise pledge discuss offer ask encourage
+    dismiss defend blame credit applaud welcome tout mock ridicule decry denounce dispute
+    challenge fault label dub brand characterize characterise liken compare warn advise
+    recommend predict estimate forecast project reveal disclose confirm acknowledge admit
+    rule release unveil outline detail lay highlight stress emphasize emphasise reiterate
+    repeat echo invoke recall mention suggest support oppose back favor favour blast lambast
+    tell show find document
+    """
+)
+
+#: Verbs whose claim is an infinitive (``agreed to keep working``, ``refused to say``).
+INFINITIVE_VERBS = lexicon(
+    """
+    agree refuse decline promise pledge vow threaten offer plan want intend hope expect
+    decide seek ask urge demand vote propose claim appear seem aim wish need
+    """
+)
+
+#: Verbs that may introduce a direct quote without a complement in the parse.
+QUOTE_VERBS = CLAUSE_VERBS | lexicon(
+    """
+    continue begin start conclude go put sing chant read quote exclaim ask interject
+    """
+)
+
+#: Verbs whose object (``told reporters``) is the addressee, not the claim.
+ADDRESSEE_VERBS = lexicon("tell inform assure reassure remind warn ask advise notify")
+
+#: Nouns that report a claim through a ``that`` clause (``Lavrov's statement that …``).
+NOUN_CUES = lexicon(
+    """
+    statement claim assertion allegation warning announcement report remark comment suggestion
+    belief argument promise pledge agreement accusation charge insistence view idea proposal
+    assurance admission acknowledgement acknowledgment conclusion finding prediction estimate
+    fear hope concern worry threat vow declaration testimony contention suspicion speculation
+    rumor rumour message insistence notion theory demand denial confirmation complaint
+    """
+)
+
+#: Phrasal cues made of a verb and a preposition whose object is the claim
+#: (``called for``, ``pointed to``, ``complained about``).
+PREP_CUES = {
+    "call": {"for", "on"},
+    "point": {"to", "out"},
+    "complain": {"about", "of"},
+    "speak": {"of", "about"},
+    "talk": {"about", "of"},
+    "warn": {"of", "about", "against"},
+    "ask": {"about", "for"},
+    "worry": {"about"},
+    "argue": {"for", "against"},
+    "push": {"for"},
+    "press": {"for"},
+    "vote": {"for", "against"},
+    "advocate": {"for"},
+    "accuse": {"of"},
+    "refer": {"to"},
+    "hint": {"at"},
+    "rail": {"against"},
+    "lash": {"out"},
+}
+
+
+def cue_kind(lemma: str) -> str | None:
+    """The complement a cue verb takes first: ``clause``, ``object`` or ``infinitive``."""
+    if lemma in CLAUSE_VERBS:
+        return "clause"
+    if lemma in OBJECT_VERBS:
+        return "object"
+    if lemma in INFINITIVE_VERBS:
+        return "infinitive"
+    return None

@@ -1,0 +1,323 @@
+"""Direct and mixed quotations: find quote marks, pair them, attach speakers and cues.
+
+:func:`find_quotes` pairs quote marks in raw text: straight and curly double quotes,
+guillemets, and curly single quotes when they clearly open and close a quotation (not an
+apostrophe). It never raises on unbalanced marks: an unclosed quote ends at its paragraph
+end, unless the next paragraph opens with a quote mark, which by English convention
+continues the same quotation. Quotes do not nest with the same kind of mark.
+
+:func:`attach_quotes` turns quotes into attributions: a quote next to a reporting clause in
+the same sentence (``"X," he said``; ``he said: "X"``; ``"X," he said, "Y."``) takes that
+clause's speaker and cue; a quote whose sentence has no cue is a floating quote and belongs to
+the previous attribution when that was a direct quote, else to the last named speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from .attribution import Attribution
+from .spans import overlap, trim
+
+__all__ = ["find_quotes", "attach_quotes", "MAX_QUOTE_CHARS"]
+
+#: A quotation longer than this without a closing mark is not believed (likely a stray mark).
+MAX_QUOTE_CHARS = 3000
+
+_DOUBLE = "\"“”„‟"
+_OPEN_BEFORE = " \t\n([{—–-/\u00a0"
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    """Offsets of every newline, plus the text end: quotes do not run past them unclosed."""
+    ends = [i for i, ch in enumerate(text) if ch == "\n"]
+    ends.append(len(text))
+    return ends
+
+
+def _next_nonspace(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Quoted stretches of ``text`` as ``(start, end)`` spans including their marks.
+
+    >>> find_quotes('He said: “We will win.” Then he left.')
+    [(9, 23)]
+    >>> find_quotes('An "unclosed quote\\nNext paragraph.')
+    [(3, 18)]
+    """
+    quotes = _double_quotes(text)
+    quotes += _guillemets(text)
+    quotes += [q for q in _single_quotes(text) if not any(overlap(q, d) for d in quotes)]
+    quotes.sort()
+    out: list[tuple[int, int]] = []
+    for q in quotes:
+        if out and q[0] < out[-1][1]:
+            continue
+        out.append(q)
+    return out
+
+
+def _double_quotes(text: str) -> list[tuple[int, int]]:
+    para_ends = _paragraph_ends(text)
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    start_at: int | None = None  # where a quote continued across paragraphs began
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and open_at is not None:
+            j = _next_nonspace(text, i)
+            if j < n and text[j] in _DOUBLE and _opens(text, j):
+                # the next paragraph opens with a mark: the quotation continues
+                if start_at is None:
+                    start_at = open_at
+                open_at = j
+                i = j + 1
+                continue
+            out.append((start_at if start_at is not None else open_at, _rstrip(text, i)))
+            open_at = start_at = None
+        elif ch in _DOUBLE:
+            if open_at is None:
+                if not _clearly_closes(text, i) or ch in "“„":
+                    open_at = i
+            elif i - open_at > MAX_QUOTE_CHARS:
+                open_at = i
+                start_at = None
+            else:
+                out.append((start_at if start_at is not None else open_at, i + 1))
+                open_at = start_at = None
+        i += 1
+    if open_at is not None:
+        pos = bisect.bisect_left(para_ends, open_at)
+        end = para_ends[pos] if pos < len(para_ends) else n
+        out.append((start_at if start_at is not None else open_at, _rstrip(text, end)))
+    return [q for q in out if q[1] - q[0] > 2]
+
+
+def _rstrip(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _opens(text: str, i: int) -> bool:
+    """A mark opens when preceded by space/start and followed by a non-space."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _OPEN_BEFORE or text[i] in "“„") and not after.isspace()
+
+
+def _clearly_closes(text: str, i: int) -> bool:
+    """A mark closes when glued to the previous word and followed by space or punctuation."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-") and i > 0
+
+
+def _guillemets(text: str) -> list[tuple[int, int]]:
+    out = []
+    start = None
+    for i, ch in enumerate(text):
+        if ch == "«":
+            start = i
+        elif ch == "»" and start is not None:
+            out.append((start, i + 1))
+            start = None
+        elif ch == "\n" and start is not None:
+            out.append((start, _rstrip(text, i)))
+            start = None
+    return out
+
+
+def _single_quotes(text: str) -> list[tuple[int, int]]:
+    """Curly single quotes that clearly open (after space) and close (before space/punct)."""
+    out = []
+    i = 0
+    n = len(text)
+    while i < n:
+        if text[i] == "‘" and (i == 0 or text[i - 1] in _OPEN_BEFORE + "“\"") and i + 1 < n:
+            if not text[i + 1].isalnum():
+                i += 1
+                continue
+            j = i + 1
+            end = None
+            while j < n and j - i < 400 and text[j] != "\n":
+                if text[j] == "’" and (j + 1 == n or not text[j + 1].isalnum()):
+                    # "states’ rights": a plural possessive is followed by a lowercase word
+                    k = _next_nonspace(text, j + 1)
+                    if text[j - 1] == "s" and k < n and text[k].islower() and j + 1 < n and \
+                            text[j + 1] == " ":
+                        j += 1
+                        continue
+                    end = j + 1
+                    break
+                j += 1
+            if end is not None:
+                out.append((i, end))
+                i = end
+                continue
+        i += 1
+    return out
+
+
+def attach_quotes(
+    doc,
+    quotes: Sequence[tuple[int, int]],
+    found: list[Attribution],
+) -> list[Attribution]:
+    """Give every quote an attribution, reusing the ones found in the parse.
+
+    ``found`` are the attributions from reported speech, including bare cues (``he said``
+    with no content). In order, a quote is: merged into an attribution whose content it
+    overlaps; given to a bare cue right after it (``"X," he said``) or right before it
+    (``he said: "X"``); appended to the previous quote's attribution when only that cue
+    separates them (``"X," he said, "Y."``); otherwise left floating (no speaker, no cue) for
+    :mod:`.speakers` to resolve. Attributions whose cue lies inside a quote are dropped:
+    they are the quoted speaker's words, not the article's attributions.
+    """
+    text = doc.text
+    qstarts = [q[0] for q in quotes]
+
+    def inside_quote(a: Attribution) -> bool:
+        if not a.cue:
+            return False
+        s, e = a.cue[0]
+        k = bisect.bisect_right(qstarts, s) - 1
+        return k >= 0 and quotes[k][0] < s and e <= quotes[k][1]
+
+    found = [a for a in found if not inside_quote(a)]
+    full = sorted((a for a in found if a.content), key=lambda a: a.start)
+    bare = sorted((a for a in found if not a.content), key=lambda a: a.cue[0][0])
+    full_starts = [a.start for a in full]
+    bare_starts = [a.cue[0][0] for a in bare]
+    used_bare: set[int] = set()
+    out = list(full)
+    prev_owner: Attribution | None = None
+    prev_q: tuple[int, int] | None = None
+    for q in quotes:
+        qs, qe = trim(text, *q)
+        if qe - qs < 2:
+            continue
+        owner = _overlapping(full, full_starts, q)
+        if owner is None:
+            owner = _bare_after(text, bare, bare_starts, used_bare, q)
+            if (owner is None and prev_owner is not None and prev_q is not None
+                    and _continues(text, prev_owner, prev_q, q)):
+                prev_owner.content.append([qs, qe])
+                prev_q = q
+                continue
+            if owner is None:
+                owner = _bare_before(text, bare, bare_starts, used_bare, q)
+            if owner is not None:
+                owner.content = [[qs, qe]]
+                owner.kind = "direct"
+                owner.confidence = 0.8 if owner.speaker else 0.6
+                out.append(owner)
+            else:
+                owner = Attribution(content=[[qs, qe]], kind="direct", confidence=0.4)
+                out.append(owner)
+        else:
+            _absorb(owner, q, text)
+        prev_owner, prev_q = owner, q
+    return out
+
+
+_SENT_END = ".!?\n"
+
+
+def _overlapping(full: list[Attribution], starts: list[int], q: tuple[int, int]):
+    """The attribution whose content shares the most characters with ``q`` (cue outside)."""
+    lo = bisect.bisect_left(starts, q[0] - 1500)
+    best, best_ov = None, 0
+    for a in full[lo:]:
+        if a.start > q[1]:
+            break
+        ov = sum(overlap(q, c) for c in a.content)
+        if ov > best_ov and _cue_outside(a, q):
+            best, best_ov = a, ov
+    return best
+
+
+def _bare_after(text, bare, starts, used, q) -> Attribution | None:
+    """A bare cue just after the quote in the same sentence: ``"X," said Price``."""
+    k = bisect.bisect_left(starts, q[1])
+    for a in bare[k : k + 2]:
+        if id(a) in used:
+            continue
+        first = min([a.cue[0][0]] + [s for s, _ in a.speaker])
+        gap = text[q[1] : first]
+        if len(gap) <= 3 and "\n" not in gap and not any(c in gap for c in ".!?"):
+            used.add(id(a))
+            return a
+        gap_to_cue = text[q[1] : a.cue[0][0]]
+        if len(gap_to_cue) < 80 and "\n" not in gap_to_cue and not any(
+            c in gap_to_cue for c in ".!?\"“”"
+        ) and text[q[1] - 2 : q[1]].strip()[:1] in (",", "?", "!", "—", "-", "”", "\""):
+            used.add(id(a))
+            return a
+    return None
+
+
+def _bare_before(text, bare, starts, used, q) -> Attribution | None:
+    """A bare cue just before the quote: ``he said: "X"`` or ``said Price, "X"``."""
+    k = bisect.bisect_left(starts, q[0]) - 1
+    for a in bare[max(0, k - 1) : k + 1][::-1]:
+        if id(a) in used:
+            continue
+        last = max([a.cue[-1][1]] + [e for _, e in a.speaker])
+        gap = text[last : q[0]]
+        if len(gap) <= 4 and "\n" not in gap and gap.strip() in ("", ",", ":", "—", "-", ";"):
+            used.add(id(a))
+            return a
+    return None
+
+
+def _continues(text: str, owner: Attribution, prev: tuple[int, int], q: tuple[int, int]) -> bool:
+    """``"X," he said, "Y."``: only the owner's cue and speaker lie between the two quotes."""
+    if not owner.cue:
+        return False
+    cue_s, cue_e = owner.cue[0][0], owner.cue[-1][1]
+    if not (prev[1] <= cue_s and cue_e <= q[0]):
+        return False
+    between = text[prev[1] : q[0]]
+    if "\n" in between or len(between) > 150:
+        return False
+    end = max([cue_e] + [e for _, e in owner.speaker])
+    tail = text[end : q[0]]
+    return tail.strip() in ("", ",", ":", ";", "—") or (
+        len(tail) < 60 and tail.rstrip().endswith(",") and not any(c in tail for c in ".!?")
+    )
+
+
+def _cue_outside(a: Attribution, q: tuple[int, int]) -> bool:
+    """A quote belongs to an attribution only when the cue is not inside the quote."""
+    return all(not (q[0] <= s and e <= q[1]) for s, e in a.cue) if a.cue else True
+
+
+def _absorb(a: Attribution, q: tuple[int, int], text: str) -> None:
+    """Grow ``a``'s content to cover the whole quote (a parse sees only one sentence of it)."""
+    qs, qe = trim(text, *q)
+    spans = [list(c) for c in a.content]
+    merged = False
+    for c in spans:
+        if overlap(c, (qs, qe)) > 0:
+            c[0] = min(c[0], qs)
+            c[1] = max(c[1], qe)
+            merged = True
+    if not merged:
+        spans.append([qs, qe])
+    # a cue or speaker must never end up inside the content
+    for cs, ce in a.cue + a.speaker:
+        for c in spans:
+            if c[0] <= cs and ce <= c[1]:
+                return
+    a.content = spans
+    covered = sum(overlap((qs, qe), c) for c in spans)
+    total = sum(c[1] - c[0] for c in spans)
+    a.kind = "direct" if total and covered >= 0.9 * total else "mixed"

@@ -1,0 +1,325 @@
+"""Reported speech from the dependency parse: cue verbs, cue nouns and "according to".
+
+A cue verb's claim is found where English grammar puts it: its clausal complement
+(``said [that the talks failed]``), its infinitive (``agreed [to keep working]``), its object
+for verbs of judging and urging (``urged [supporters to vote]``), the object of a phrasal
+preposition (``called for [a ban]``), or the main clause it interrupts
+(``[The talks failed], a source said``). Its speaker is the subject (or the passive agent, or
+the subject of the clause a participle hangs on: ``…, saying …``). Content keeps its ``that``
+(the PolNeAR convention). This module does not look at quote marks; :mod:`.quotes` does.
+
+Limits: it trusts the parse, so a misattached clause gives a wrong span; verbs outside the
+lexicon in :mod:`.cues` are not cues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import Attribution
+from .cues import (
+    ADDRESSEE_VERBS,
+    CLAUSE_VERBS,
+    INFINITIVE_VERBS,
+    NOUN_CUES,
+    OBJECT_VERBS,
+    PREP_CUES,
+    QUOTE_VERBS,
+    lexicon,
+)
+from .spans import tokens_span
+
+__all__ = ["reported_speech", "according_to", "noun_cues"]
+
+_SUBJ = ("nsubj", "csubj")
+_CONTENT_DEPS = ("ccomp",)
+_CLAUSE_HEADS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
+_OBJ_TAIL = ("xcomp", "oprd", "ccomp", "dative", "advcl")
+_TIME_WORDS = lexicon(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "earlier later recently"
+)
+_CUE_ADVERBS = lexicon(
+    "also now then again once later earlier repeatedly previously still often even further "
+    "publicly privately recently already never first last"
+)
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _subtree_range(t: Token) -> tuple[int, int]:
+    return t.left_edge.i, t.right_edge.i + 1
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing through conjunctions and participles."""
+    seen = 0
+    t = verb
+    while seen < 4:
+        seen += 1
+        for c in t.children:
+            if c.dep_ in _SUBJ:
+                return c
+        for c in t.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if any(c.dep_ in ("nsubjpass", "csubjpass") for c in t.children):
+            return None
+        if t.dep_ in ("conj", "advcl", "xcomp", "acl") and t.head is not t:
+            if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return None
+            t = t.head
+            continue
+        if t.dep_ == "relcl":
+            return None
+        return None
+    return None
+
+
+def _speaker_span(doc: Doc, subj: Token, cue_i: int) -> tuple[int, int]:
+    """The speaker as written: the subject's subtree, without a trailing relative clause."""
+    lo, hi = _subtree_range(subj)
+    for c in subj.rights:
+        if c.dep_ in ("relcl", "acl", "appos") and c.i > subj.i:
+            # "Russia, which already fuels …," — keep the noun phrase before the comma
+            cut = c.left_edge.i
+            if cut > subj.i and doc[cut - 1].text == ",":
+                cut -= 1
+            if c.dep_ != "appos" or doc[cut].text == ",":
+                hi = min(hi, cut)
+                break
+    if lo < cue_i < hi:
+        hi = cue_i
+    return tokens_span(doc, lo, hi)
+
+
+def _in_cue(verb: Token, c: Token) -> bool:
+    """Auxiliaries, negation, particles, "also"-type adverbs and a hugging time word."""
+    if c.dep_ in ("aux", "auxpass", "neg"):
+        return c.i < verb.i and c.lemma_ != "to"
+    if c.dep_ == "prt":
+        return True
+    if c.dep_ == "advmod":
+        return c.lower_ in _CUE_ADVERBS and c.i < verb.i
+    if c.dep_ == "npadvmod":
+        return c.i == verb.i + 1 and c.lower_ in _TIME_WORDS
+    return False
+
+
+def _cue_tokens(verb: Token, prep: Token | None = None) -> list[Token]:
+    """The verb with its auxiliaries, negation, particle and hugging adverbs/time words."""
+    toks = [verb] + [c for c in verb.children if _in_cue(verb, c)]
+    if prep is not None:
+        toks.append(prep)
+    # only keep a contiguous run ending at the verb (an aux far away is not part of the cue)
+    doc = verb.doc
+    idx = sorted(t.i for t in toks)
+    run = [verb.i]
+    for i in reversed([i for i in idx if i < verb.i]):
+        if all(doc[j].i in idx for j in range(i, run[0])):
+            run.insert(0, i)
+        else:
+            break
+    after = [i for i in idx if i > verb.i]
+    return [doc[i] for i in run] + [doc[i] for i in after]
+
+
+def _cue_spans(doc: Doc, toks: list[Token]) -> list[list[int]]:
+    spans: list[list[int]] = []
+    for t in sorted(toks, key=lambda t: t.i):
+        s, e = t.idx, t.idx + len(t.text)
+        if spans and s - spans[-1][1] <= 1:
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+    return spans
+
+
+def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """Token range of what a cue verb reports, and the preposition that belongs to the cue."""
+    lemma = _lemma(verb)
+    children = list(verb.children)
+    ccomps = [c for c in children if c.dep_ in _CONTENT_DEPS]
+    if lemma in CLAUSE_VERBS and ccomps:
+        c = ccomps[-1] if ccomps[-1].i > verb.i else ccomps[0]
+        return _subtree_range(c), None
+    preps = PREP_CUES.get(lemma)
+    if preps:
+        for c in children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > verb.i:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    lo, hi = _subtree_range(objs[0])
+                    return (lo, hi), c
+                if c.dep_ == "prt":
+                    nxt = [g for g in children if g.dep_ in ("dobj", "ccomp") and g.i > c.i]
+                    if nxt:
+                        return _subtree_range(nxt[0]), c
+    if lemma in OBJECT_VERBS:
+        dobj = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+        if dobj and not (lemma in ADDRESSEE_VERBS and not _has_tail(verb, dobj[0])):
+            lo, hi = _subtree_range(dobj[0])
+            for c in children:
+                if c.i > dobj[0].i and (c.dep_ in _OBJ_TAIL or (c.dep_ == "prep" and c.lower_ in (
+                    "as", "of", "for", "to"))):
+                    hi = max(hi, c.right_edge.i + 1)
+            if lemma in ADDRESSEE_VERBS:
+                # "told reporters [that …]": the addressee is not the claim
+                tail = [c for c in children if c.i > dobj[0].i and c.dep_ in _OBJ_TAIL]
+                if tail and tail[0].dep_ == "ccomp":
+                    lo = tail[0].left_edge.i
+            return (lo, hi), None
+    if lemma in INFINITIVE_VERBS:
+        for c in children:
+            if c.dep_ == "xcomp" and c.i > verb.i and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children
+            ):
+                return _subtree_range(c), None
+    if ccomps and lemma in QUOTE_VERBS:
+        return _subtree_range(ccomps[0]), None
+    # "[The talks failed], a source said." with the cue attached to the main clause
+    if verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and verb.head.i < verb.i and (
+        lemma in CLAUSE_VERBS
+    ) and not any(c.dep_ in ("dobj",) for c in children):
+        head = verb.head
+        lo = head.left_edge.i
+        hi = verb.left_edge.i
+        if hi > lo:
+            return (lo, hi), None
+    return None
+
+
+def _has_tail(verb: Token, dobj: Token) -> bool:
+    return any(c.i > dobj.i and c.dep_ in _OBJ_TAIL for c in verb.children)
+
+
+def _is_cue_verb(t: Token) -> bool:
+    if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    lemma = _lemma(t)
+    return lemma in CLAUSE_VERBS or lemma in OBJECT_VERBS or lemma in INFINITIVE_VERBS or (
+        lemma in QUOTE_VERBS or lemma in PREP_CUES
+    )
+
+
+def reported_speech(doc: Doc) -> Iterator[Attribution]:
+    """Every cue verb with its speaker and content; a bare cue (``he said``) has no content.
+
+    Bare cues are kept (``content == []``) so :mod:`.quotes` can hand them a quotation.
+    """
+    for t in doc:
+        if not _is_cue_verb(t):
+            continue
+        if t.dep_ == "amod" or (t.tag_ == "VBN" and t.dep_ == "acl"):
+            continue  # "the so-called deal", "the report released Friday"
+        found = _content_range(t)
+        subj = _speaker_of(t)
+        speaker: list[list[int]] = []
+        head = None
+        if subj is not None:
+            s = _speaker_span(doc, subj, t.i)
+            if s[1] > s[0]:
+                speaker = [list(s)]
+                head = subj.i
+        prep = found[1] if found else None
+        cue = _cue_spans(doc, _cue_tokens(t, prep))
+        if found is None:
+            if _lemma(t) in QUOTE_VERBS and subj is not None:
+                yield Attribution(content=[], cue=cue, speaker=speaker, speaker_head=head,
+                                  cue_head=t.i, kind="direct", confidence=0.3)
+            continue
+        (lo, hi), _ = found
+        # never let the content swallow the speaker or the cue
+        if subj is not None and lo <= subj.i < hi:
+            if subj.i < t.i:
+                lo = max(lo, subj.right_edge.i + 1)
+            else:
+                hi = min(hi, subj.left_edge.i)
+        if lo <= t.i < hi:
+            hi = t.i if lo < t.i else hi
+            if lo == t.i:
+                continue
+        content = tokens_span(doc, lo, hi)
+        if content[1] - content[0] < 2:
+            continue
+        conf = 0.8 if _lemma(t) in CLAUSE_VERBS else 0.6
+        yield Attribution(content=[list(content)], cue=cue, speaker=speaker, speaker_head=head,
+                          cue_head=t.i, kind="indirect", confidence=conf if speaker else conf - 0.2)
+
+
+def according_to(doc: Doc) -> Iterator[Attribution]:
+    """``According to X, …`` and ``…, according to X``: X is the speaker, the clause the content."""
+    for t in doc:
+        if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+            continue
+        to = doc[t.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            objs = [c for c in t.children if c.dep_ == "pobj"]
+        if objs:
+            s_lo, s_hi = _subtree_range(objs[0])
+        else:
+            s_lo, s_hi = to.i + 1, to.i + 2
+            while s_hi < len(doc) and not doc[s_hi].is_punct and s_hi - s_lo < 6:
+                s_hi += 1
+        phrase = (t.i, max(s_hi, to.i + 1))
+        sent: Span = t.sent
+        head = t.head if t.head is not t else sent.root
+        while head.dep_ not in _CLAUSE_HEADS and head.head is not head:
+            head = head.head
+        lo, hi = _subtree_range(head)
+        lo, hi = max(lo, sent.start), min(hi, sent.end)
+        parts = []
+        if phrase[0] > lo:
+            parts.append(tokens_span(doc, lo, phrase[0]))
+        if hi > phrase[1]:
+            parts.append(tokens_span(doc, phrase[1], hi))
+        content = [list(p) for p in parts if p[1] - p[0] > 1]
+        if not content:
+            continue
+        speaker = tokens_span(doc, s_lo, s_hi)
+        cue = [[t.idx, to.idx + len(to.text)]]
+        yield Attribution(content=content, cue=cue, speaker=[list(speaker)] if objs else [],
+                          speaker_head=objs[0].i if objs else None, cue_head=t.i,
+                          kind="according_to", confidence=0.8)
+
+
+def noun_cues(doc: Doc) -> Iterator[Attribution]:
+    """``Lavrov's statement that …``, ``an agreement that …``: a cue noun with a that-clause."""
+    for t in doc:
+        if t.pos_ != "NOUN" or _lemma(t) not in NOUN_CUES:
+            continue
+        clause = None
+        for c in t.children:
+            if c.dep_ in ("acl", "ccomp", "appos") and c.i > t.i and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+            ):
+                clause = c
+                break
+        if clause is None:
+            continue
+        lo, hi = _subtree_range(clause)
+        speaker: list[list[int]] = []
+        head = None
+        for c in t.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < lo):
+                target = c if c.dep_ == "poss" else next(
+                    (g for g in c.children if g.dep_ == "pobj"), None)
+                if target is not None:
+                    s = tokens_span(doc, *_subtree_range(target))
+                    if doc.text[s[1] - 2 : s[1]] in ("'s", "’s"):
+                        s = (s[0], s[1] - 2)
+                    speaker = [list(s)]
+                    head = target.i
+        content = tokens_span(doc, lo, hi)
+        if content[1] - content[0] < 2:
+            continue
+        yield Attribution(content=[list(content)], cue=[[t.idx, t.idx + len(t.text)]],
+                          speaker=speaker, speaker_head=head, cue_head=t.i, kind="indirect",
+                          confidence=0.6)
