@@ -237,7 +237,7 @@ def resolve_speakers(
     # 3. Assign each mention.
     assignment: dict[tuple[str, int], Speaker] = {}
     doc_people: dict[str, set[str]] = defaultdict(set)
-    for (doc_id, _i), (name, _surface, type_) in offered.items():
+    for (doc_id, _i), (name, _unused, type_) in offered.items():
         if name in person_canon:
             doc_people[doc_id].add(person_canon[name])
     for (doc_id, i), (name, surface, type_) in offered.items():
