@@ -307,6 +307,9 @@ def find_body(text: str, *, furniture: Collection[str] = frozenset()) -> list[tu
     kinds, repeated = _classify(text, lines, furniture)
     cut = _comment_cut(lines, kinds)
     lines, kinds = lines[:cut], kinds[:cut]
+    top = next((i for i, k in enumerate(kinds) if k != _BLANK), None)
+    if top is not None and kinds[top] == _PROSE and _headline_shaped_question(lines[top].text):
+        kinds[top] = _OTHER
     span = _best_run([_score(k, ln.text) for k, ln in zip(kinds, lines, strict=True)])
     if span is None:
         return []
@@ -329,6 +332,14 @@ def find_body(text: str, *, furniture: Collection[str] = frozenset()) -> list[tu
     if open_start is not None:
         ranges.append((open_start, open_end))
     return ranges
+
+
+def _headline_shaped_question(line: str) -> bool:
+    """A short first line that is not a finished sentence ("Could rivalry overshadow the
+    election?", "'My memories of Marley...'"): the headline, even though it reads as prose."""
+    end = line.rstrip("\"'”’»)")
+    finished = end.endswith(".") and not end.endswith("..")
+    return not finished and len(_words(line)) <= 15
 
 
 def _headline_shaped(line: str) -> bool:

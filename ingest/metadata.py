@@ -152,8 +152,8 @@ def find_title(head: Sequence[Line]) -> str | None:
     """The headline: the first line above the body shaped like one.
 
     Skipped: menus and breadcrumbs ("Home » world »", "Home <the headline>"), cue lines,
-    dates, agency bylines ("Anadolu Agency WORLD"), icon lists and lines of fewer than three
-    words ("News").
+    dates, agency bylines ("Anadolu Agency WORLD"), icon lists, lines of one word or only
+    menu words ("News", "World Politics").
 
     >>> find_title(split_lines("News\\n\\nUS says Russia should resolve tensions\\nSubscribe"))
     'US says Russia should resolve tensions'
@@ -162,13 +162,15 @@ def find_title(head: Sequence[Line]) -> str | None:
     for ln in head:
         s = ln.text
         words = re.findall(r"[^\W\d_]+", s)
-        if not 3 <= len(words) <= 30 or furniture_cue(s):
+        if not 2 <= len(words) <= 30 or furniture_cue(s):
             continue
+        if all(w.lower() in _NAV_WORDS for w in words):
+            continue  # "World News", "Latest Posts"
         if any(t != s and len(t) >= 10 and s.endswith(t) for t in texts):
             continue  # a breadcrumb ending in the headline ("Home US, Russia promise …")
         if _find_dates(s) or _agency_byline([ln]) or _credit_line_names([ln]):
             continue
-        if s.endswith(".") and is_prose(s):
+        if s.endswith(".") and not s.endswith("..") and is_prose(s):
             continue  # a sentence: a standfirst or a caption, not a headline
         return s
     return None

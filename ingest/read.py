@@ -99,12 +99,21 @@ def safe_id(raw: str) -> str:
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode article bytes; return ``(text, encoding)``.
 
-    Order: UTF-8 with BOM, UTF-16/32 with BOM, UTF-8, then cp1252 (a superset of Latin-1's
-    printable range) and finally Latin-1, which cannot fail. Raises :class:`InputError` for data
-    that looks binary (NUL bytes without a UTF-16 BOM, or many control characters).
+    Order: UTF-8 with BOM, UTF-16/32 with BOM, UTF-16 without BOM (ASCII text with every
+    other byte NUL), UTF-8, then cp1252 (a superset of Latin-1's printable range) and finally
+    Latin-1, which cannot fail. Raises :class:`InputError` for data that looks binary (other
+    NUL bytes, or many control characters) or that breaks the encoding its BOM declares.
+
+    >>> decode_bytes("café".encode("utf-16"))
+    ('café', 'utf-16')
+    >>> decode_bytes("café".encode("cp1252"))
+    ('café', 'cp1252')
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid UTF-8 after its byte-order mark ({exc.reason})") from exc
     for bom, enc in (
         (b"\xff\xfe\x00\x00", "utf-32-le"),
         (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -117,7 +126,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {enc} after its byte-order mark ({exc.reason})") from exc
     if b"\x00" in data[:4096]:
-        raise InputError("binary data (NUL bytes), not text")
+        enc = _bomless_utf16(data)
+        if enc is None:
+            raise InputError("binary data (NUL bytes), not text")
+        try:
+            return data.decode(enc), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"binary data (NUL bytes), not text ({exc.reason})") from exc
     try:
         text, enc = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -131,6 +146,20 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if controls / len(sample) > 0.05:
             raise InputError("binary data (control characters), not text")
     return text, enc
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the NULs sit on every other byte, as in mostly-ASCII
+    UTF-16 text written without a byte-order mark; else ``None``."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str | ReadError]:
@@ -265,7 +294,13 @@ def _read_html(path: str, stem: str, data: bytes) -> RawDocument:
     if not data:
         raise InputError("empty file (0 bytes)")
     html, enc = decode_bytes(data)
-    import trafilatura  # imported lazily: only HTML input needs it
+    try:
+        import trafilatura  # imported lazily: only HTML input needs it
+    except ImportError as exc:
+        raise InputError(
+            f"HTML input needs trafilatura, which failed to import ({exc}); "
+            "install it with: pip install trafilatura lxml_html_clean"
+        ) from exc
 
     try:
         doc = trafilatura.bare_extraction(
@@ -304,13 +339,22 @@ def _read_jsonl(path: str, stem: str, data: bytes) -> Iterator[RawDocument | Rea
         yield ReadError(path, str(exc))
         return
     stripped = content.strip()
+    whole: object = None
     if stripped.startswith("["):
         try:
-            items = json.loads(stripped)
+            whole = json.loads(stripped)
         except json.JSONDecodeError as exc:
             yield ReadError(path, f"invalid JSON ({exc.msg} at line {exc.lineno})")
             return
-        numbered = [(i + 1, item) for i, item in enumerate(items)]
+    elif stripped.startswith("{") and "\n" in stripped:
+        try:  # one pretty-printed object rather than JSON lines
+            whole = json.loads(stripped)
+        except json.JSONDecodeError:
+            whole = None
+    if isinstance(whole, list):
+        numbered = [(i + 1, item) for i, item in enumerate(whole)]
+    elif isinstance(whole, dict):
+        numbered = [(1, whole)]
     else:
         numbered = []
         for lineno, line in enumerate(content.splitlines(), 1):

@@ -148,3 +148,15 @@ def test_outlet_names_match_as_whole_proper_nouns():
     assert find_outlets("an observer from the guardian council said") == []
     assert [n for _, _, n in find_outlets("according to Anadolu Agency and AFP")] == [
         "Anadolu Agency", "AFP"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Could rivalry overshadow election?", "'My memories of Marley...'", "Newcastle 2-1 Bolton",
+     "Rivals of the £400 Apple..."],
+)
+def test_a_headline_on_the_first_line_is_the_title_not_body(headline):
+    text = f"{headline}\n\nThe match was played on Saturday in front of a full crowd.\n"
+    body = find_body(text)
+    assert text[body[0][0] :].startswith("The match")
+    assert extract_metadata(text, body)["title"] == headline
