@@ -71,8 +71,8 @@ class ClaimGraph(_GraphCore):
             result = self.store().query(sparql, substitutions=subs or None)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from exc
-        if isinstance(result, bool):
-            return [{"result": result}]
+        if isinstance(result, (bool, ox.QueryBoolean)):
+            return [{"result": bool(result)}]
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("only SELECT and ASK queries return rows; use CONSTRUCT via to_rdf()")
         names = [v.value for v in result.variables]

@@ -75,12 +75,20 @@ class ClaimGraph:
         return partial[0] if len(partial) == 1 else None
 
     def find_claim(self, claim: str) -> str | None:
-        """A claim by id, exact text, or the claim whose text contains ``claim``."""
+        """A claim by id; else the shortest claim containing ``claim``; else the longest claim
+        contained in it (a whole sentence pasted around a quote finds the quote)."""
         if claim in self.G and self.G.nodes[claim].get("kind") == S.CLAIM:
             return claim
-        needle = claim.casefold()
-        hits = [c["id"] for c in self.nodes(S.CLAIM) if needle in c["text"].casefold()]
-        return hits[0] if hits else None
+        needle = " ".join(claim.casefold().split())
+        inside, around = [], []
+        for c in self.nodes(S.CLAIM):
+            text = " ".join(c["text"].casefold().split())
+            if needle in text:
+                inside.append((len(text), c["id"]))
+            elif len(text) >= 20 and text in needle:
+                around.append((-len(text), c["id"]))
+        hits = sorted(inside) or sorted(around)
+        return hits[0][1] if hits else None
 
     def find_source(self, source: str) -> str | None:
         if source in self.G:

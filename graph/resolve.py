@@ -198,7 +198,7 @@ def resolve_speakers(
 
     # 1. Collect the names each mention offers.
     offered: dict[tuple[str, int], tuple[str, str, str]] = {}  # → (name, surface, type)
-    full_names: Counter[str] = Counter()
+    name_docs: dict[str, set[str]] = defaultdict(set)
     for rec in records:
         for i, m in enumerate(rec.claims):
             surface = _surface(rec, m)
@@ -209,7 +209,14 @@ def resolve_speakers(
             type_ = _classify(name, m.speaker_type)
             offered[(rec.id, i)] = (name, surface, type_)
             if type_ == "person" and len(name.split()) >= 2:
-                full_names[name] += 1
+                name_docs[name].add(rec.id)
+
+    # The canonical spelling of a person is the one most articles use (entities included).
+    for rec in records:
+        for name in {e.text.strip() for e in rec.entities if e.label == "PERSON"}:
+            if name in name_docs:
+                name_docs[name].add(rec.id)
+    full_names = Counter({name: len(docs) for name, docs in sorted(name_docs.items())})
 
     # 2. Cluster full person names: same surname family and fuzzy-equal full names.
     person_canon: dict[str, str] = {}
