@@ -12,5 +12,13 @@ from ._version import __version__
 from .api import BuildReport, build, build_to_dir, extract, load
 from .kg import ClaimGraph
 
-__all__ = ["build", "build_to_dir", "extract", "load", "ClaimGraph", "BuildReport", "errors",
-           "__version__"]
+__all__ = [
+    "build",
+    "build_to_dir",
+    "extract",
+    "load",
+    "ClaimGraph",
+    "BuildReport",
+    "errors",
+    "__version__",
+]

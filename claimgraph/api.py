@@ -49,8 +49,12 @@ class BuildReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "version": self.version, "articles": self.articles, "skipped": self.skipped,
-            "counts": self.counts, "errors": self.errors, "warnings": self.warnings,
+            "version": self.version,
+            "articles": self.articles,
+            "skipped": self.skipped,
+            "counts": self.counts,
+            "errors": self.errors,
+            "warnings": self.warnings,
             "seconds": round(self.seconds, 3),
         }
 

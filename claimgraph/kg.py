@@ -29,8 +29,9 @@ class ClaimGraph(_GraphCore):
     []
     """
 
-    def __init__(self, G=None, *, records: list[DocumentRecord] | None = None,
-                 base: str = DEFAULT_BASE) -> None:
+    def __init__(
+        self, G=None, *, records: list[DocumentRecord] | None = None, base: str = DEFAULT_BASE
+    ) -> None:
         super().__init__(G)
         self.records = records or []
         self.base = base
@@ -89,8 +90,10 @@ class ClaimGraph(_GraphCore):
         import html
 
         page = render_html(self)
-        return (f'<iframe srcdoc="{html.escape(page, quote=True)}" '
-                'style="width:100%;height:600px;border:0"></iframe>')
+        return (
+            f'<iframe srcdoc="{html.escape(page, quote=True)}" '
+            'style="width:100%;height:600px;border:0"></iframe>'
+        )
 
     # -- persistence ---------------------------------------------------------------------
     def save(self, out_dir: str | Path) -> dict[str, str]:

@@ -20,8 +20,16 @@ from .rdf import write_jsonld, write_nquads, write_trig, write_turtle
 
 __all__ = ["EXPORTERS", "default_name", "flat_graph", "write_graphml", "write_gexf", "write_json"]
 
-_EXT = {"ttl": "ttl", "trig": "trig", "nq": "nq", "jsonld": "jsonld", "html": "html",
-        "graphml": "graphml", "gexf": "gexf", "json": "json"}
+_EXT = {
+    "ttl": "ttl",
+    "trig": "trig",
+    "nq": "nq",
+    "jsonld": "jsonld",
+    "html": "html",
+    "graphml": "graphml",
+    "gexf": "gexf",
+    "json": "json",
+}
 
 
 def default_name(fmt: str) -> str:

@@ -30,8 +30,12 @@ STYLE_BY_KIND = {
 }
 _REL_STYLE = {
     S.CONTRADICTS: {"color": "#d00000", "dashes": True, "width": 3, "label": "contradicts"},
-    S.CONFLICTING_QUANTITY: {"color": "#ff7b00", "dashes": True, "width": 3,
-                             "label": "conflicting numbers"},
+    S.CONFLICTING_QUANTITY: {
+        "color": "#ff7b00",
+        "dashes": True,
+        "width": 3,
+        "label": "conflicting numbers",
+    },
     S.CORROBORATES: {"color": "#52b788", "dashes": False, "width": 1, "label": ""},
 }
 _CDN_TAG = re.compile(
@@ -44,23 +48,40 @@ _CDN_TAG = re.compile(
 def _tooltip(kg: ClaimGraph, node: str, data: dict) -> str:
     kind = data["kind"]
     if kind == S.CLAIM:
-        lines = [data["text"], "", "Speakers: " + (", ".join(data.get("speakers", [])) or "—"),
-                 f"Independent sources: {data.get('n_independent_sources', 0)}"]
+        lines = [
+            data["text"],
+            "",
+            "Speakers: " + (", ".join(data.get("speakers", [])) or "—"),
+            f"Independent sources: {data.get('n_independent_sources', 0)}",
+        ]
         for src in kg.sources(node):
-            lines.append(f"• {src['outlet'] or src['doc_id']} ({src['published'] or 'no date'}): "
-                         f"“{src['exact'][:300]}”")
+            lines.append(
+                f"• {src['outlet'] or src['doc_id']} ({src['published'] or 'no date'}): "
+                f"“{src['exact'][:300]}”"
+            )
         return "\n".join(lines)
     if kind == S.SPEAKER:
         n_claims = sum(1 for _, _, k in kg.G.out_edges(node, keys=True) if k == S.SAID)
-        return "\n".join([
-            f"{data['name']} ({data.get('type')})",
-            "Also: " + ", ".join(a for a in data.get("aliases", []) if a != data["name"]),
-            "Roles: " + (", ".join(data.get("roles", [])) or "—"),
-            f"Claims: {n_claims}",
-        ])
+        return "\n".join(
+            [
+                f"{data['name']} ({data.get('type')})",
+                "Also: " + ", ".join(a for a in data.get("aliases", []) if a != data["name"]),
+                "Roles: " + (", ".join(data.get("roles", [])) or "—"),
+                f"Claims: {n_claims}",
+            ]
+        )
     if kind == S.SOURCE:
-        return "\n".join(filter(None, [data.get("title") or data["doc_id"], data.get("outlet"),
-                                       data.get("published"), data.get("url") or data.get("path")]))
+        return "\n".join(
+            filter(
+                None,
+                [
+                    data.get("title") or data["doc_id"],
+                    data.get("outlet"),
+                    data.get("published"),
+                    data.get("url") or data.get("path"),
+                ],
+            )
+        )
     return str(data.get("label") or data.get("name") or node)
 
 
@@ -89,12 +110,19 @@ def view_graph(kg: ClaimGraph, *, max_nodes: int = 1500) -> tuple[nx.DiGraph, di
                 if k == S.PUBLISHED_BY and len(V) < budget:
                     V.add_node(o)
     for u, v, k in G.edges(keys=True):
-        if u in V and v in V and k in (S.SAID, S.REPORTED_IN, S.ABOUT, S.PUBLISHED_BY,
-                                       S.COPY_OF, S.RELAYS, *_REL_STYLE):
+        if (
+            u in V
+            and v in V
+            and k
+            in (S.SAID, S.REPORTED_IN, S.ABOUT, S.PUBLISHED_BY, S.COPY_OF, S.RELAYS, *_REL_STYLE)
+        ):
             V.add_edge(u, v, kind=k)
-    cut = {"claims_total": len(claims), "claims_drawn": kept_claims,
-           "nodes_total": sum(1 for _, k in G.nodes(data="kind") if k != S.MENTION),
-           "nodes_drawn": V.number_of_nodes()}
+    cut = {
+        "claims_total": len(claims),
+        "claims_drawn": kept_claims,
+        "nodes_total": sum(1 for _, k in G.nodes(data="kind") if k != S.MENTION),
+        "nodes_drawn": V.number_of_nodes(),
+    }
     return V, cut
 
 
@@ -102,8 +130,9 @@ def render_html(kg: ClaimGraph, *, max_nodes: int = 1500, title: str = "claimgra
     from pyvis.network import Network
 
     V, cut = view_graph(kg, max_nodes=max_nodes)
-    net = Network(height="85vh", width="100%", directed=True, cdn_resources="in_line",
-                  notebook=False)
+    net = Network(
+        height="85vh", width="100%", directed=True, cdn_resources="in_line", notebook=False
+    )
     for n in sorted(V):
         d = kg.G.nodes[n]
         style = STYLE_BY_KIND.get(d["kind"], {})
@@ -111,18 +140,23 @@ def render_html(kg: ClaimGraph, *, max_nodes: int = 1500, title: str = "claimgra
         if d["kind"] == S.CLAIM:
             size = 8 + 6 * d.get("n_independent_sources", 0)
         label = str(d.get("label") or d.get("name") or n)
-        net.add_node(n, label=label[:40], title=_tooltip(kg, n, d), group=d["kind"],
-                     size=size, **style)
+        net.add_node(
+            n, label=label[:40], title=_tooltip(kg, n, d), group=d["kind"], size=size, **style
+        )
     for u, v, data in V.edges(data=True):
         k = data["kind"]
         style = _REL_STYLE.get(k, {"color": "#999999", "width": 1, "label": ""})
         net.add_edge(u, v, title=k.replace("_", " "), **style)
-    net.set_options(json.dumps({
-        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
-        "layout": {"improvedLayout": False},
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 200}},
-        "interaction": {"hover": True, "tooltipDelay": 120},
-    }))
+    net.set_options(
+        json.dumps(
+            {
+                "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
+                "layout": {"improvedLayout": False},
+                "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 200}},
+                "interaction": {"hover": True, "tooltipDelay": 120},
+            }
+        )
+    )
     page = net.generate_html(notebook=False)
     page = _CDN_TAG.sub("", page)
     s = kg.stats()
@@ -143,8 +177,10 @@ def render_html(kg: ClaimGraph, *, max_nodes: int = 1500, title: str = "claimgra
         for kind, st in STYLE_BY_KIND.items()
     )
     heading += f'<div style="font:13px sans-serif;margin:8px">{legend}</div>'
-    stop = ("<script>network.once('stabilizationIterationsDone',"
-            "function(){network.setOptions({physics:false});});</script></body>")
+    stop = (
+        "<script>network.once('stabilizationIterationsDone',"
+        "function(){network.setOptions({physics:false});});</script></body>"
+    )
     page = page.replace("<body>", "<body>" + heading, 1).replace("</body>", stop, 1)
     return page
 

@@ -75,7 +75,9 @@ def _date(value: str | None) -> Literal | None:
     return None
 
 
-def generate_quads(kg: ClaimGraph, *, base: str = DEFAULT_BASE, version: str = "") -> Iterator[Quad]:
+def generate_quads(
+    kg: ClaimGraph, *, base: str = DEFAULT_BASE, version: str = ""
+) -> Iterator[Quad]:
     """Every quad of the export, in a deterministic order."""
     G = kg.G
 
@@ -155,7 +157,7 @@ def generate_quads(kg: ClaimGraph, *, base: str = DEFAULT_BASE, version: str = "
                     yield qn, SCHEMA.unitText, Literal(q["unit"]), entities
                 yield qn, CKG.bound, Literal(q["bound"]), entities
                 yield qn, RDFS.label, Literal(q["text"]), entities
-            for _, o, k, ed in G.out_edges(n, keys=True, data=True):
+            for _, o, k, _ed in G.out_edges(n, keys=True, data=True):
                 if k == S.ABOUT:
                     yield s, SCHEMA.about, iri(o), entities
                 elif k == S.CONTRADICTS:
@@ -210,7 +212,9 @@ def to_dataset(kg: ClaimGraph, *, base: str = DEFAULT_BASE, version: str = "") -
     return ds
 
 
-def generate_nquads(kg: ClaimGraph, *, base: str = DEFAULT_BASE, version: str = "") -> Iterator[str]:
+def generate_nquads(
+    kg: ClaimGraph, *, base: str = DEFAULT_BASE, version: str = ""
+) -> Iterator[str]:
     """Sorted, de-duplicated N-Quads lines: byte-identical for the same input."""
     import pyoxigraph as ox
 
@@ -226,8 +230,13 @@ def generate_nquads(kg: ClaimGraph, *, base: str = DEFAULT_BASE, version: str = 
 def _n3(term: Node) -> str:
     if isinstance(term, Literal):
         # rdflib's n3() may use triple quotes for multi-line strings: N-Quads needs one line.
-        lex = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-               .replace("\r", "\\r"))
+        lex = (
+            str(term)
+            .replace("\\", "\\\\")
+            .replace('"', '\\"')
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+        )
         if term.language:
             return f'"{lex}"@{term.language}'
         if term.datatype and term.datatype != XSD.string:

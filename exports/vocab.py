@@ -9,8 +9,19 @@ from __future__ import annotations
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD, DefinedNamespace
 
-__all__ = ["CKG", "SCHEMA", "OA", "PROV", "RDF", "RDFS", "XSD", "OWL", "bind_prefixes",
-           "PREFIXES", "DEFAULT_BASE"]
+__all__ = [
+    "CKG",
+    "SCHEMA",
+    "OA",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "XSD",
+    "OWL",
+    "bind_prefixes",
+    "PREFIXES",
+    "DEFAULT_BASE",
+]
 
 SCHEMA = Namespace("http://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")

@@ -43,8 +43,12 @@ def label_claim(text: str, *, max_words: int = 6) -> str:
     >>> label_claim("Moscow has recently amassed more than 100,000 troops near Ukraine")
     'Moscow recently amassed 100,000 troops near'
     """
-    words = [w for w in text.split() if w.strip("\"“”‘’'.,;:").casefold()
-             in {c for c in content_words(w)} or any(ch.isdigit() for ch in w)]
+    words = [
+        w
+        for w in text.split()
+        if w.strip("\"“”‘’'.,;:").casefold() in {c for c in content_words(w)}
+        or any(ch.isdigit() for ch in w)
+    ]
     words = [w.strip("\"“”‘’'.,;:") for w in words if w.strip("\"“”‘’'.,;:")]
     return " ".join(words[:max_words]) or text[:50]
 
@@ -71,10 +75,20 @@ def build_graph(
     for r in records:
         sid = src_id[r.id]
         G.add_node(
-            sid, kind=S.SOURCE, doc_id=r.id, title=r.title, outlet=r.outlet,
-            published=r.published, url=r.url, path=r.path, sha256=r.sha256,
-            dateline=r.dateline, authors=list(r.authors), credits=list(r.credits),
-            copy_of=copies.get(r.id), label=r.title or r.id,
+            sid,
+            kind=S.SOURCE,
+            doc_id=r.id,
+            title=r.title,
+            outlet=r.outlet,
+            published=r.published,
+            url=r.url,
+            path=r.path,
+            sha256=r.sha256,
+            dateline=r.dateline,
+            authors=list(r.authors),
+            credits=list(r.credits),
+            copy_of=copies.get(r.id),
+            label=r.title or r.id,
         )
         if r.outlet:
             name = canonical_outlet(r.outlet)
@@ -95,8 +109,14 @@ def build_graph(
         spid = node_id(S.SPEAKER, sp.key)
         speaker_id[sp.key] = spid
         G.add_node(
-            spid, kind=S.SPEAKER, name=sp.name, type=sp.type, aliases=sorted(sp.aliases),
-            roles=sorted(sp.roles), affiliation=sp.affiliation, same_as=sp.same_as,
+            spid,
+            kind=S.SPEAKER,
+            name=sp.name,
+            type=sp.type,
+            aliases=sorted(sp.aliases),
+            roles=sorted(sp.roles),
+            affiliation=sp.affiliation,
+            same_as=sp.same_as,
             label=sp.name,
         )
 
@@ -128,9 +148,16 @@ def build_graph(
                 if q.to_json() not in [x.to_json() for x in quantities]:
                     quantities.append(q)
         G.add_node(
-            cid, kind=S.CLAIM, text=rep.text, label=label_claim(rep.text),
-            claim_kind=first.kind, quantities=[q.to_json() for q in quantities],
-            topics=[], first_seen=None, n_sources=0, n_independent_sources=0,
+            cid,
+            kind=S.CLAIM,
+            text=rep.text,
+            label=label_claim(rep.text),
+            claim_kind=first.kind,
+            quantities=[q.to_json() for q in quantities],
+            topics=[],
+            first_seen=None,
+            n_sources=0,
+            n_independent_sources=0,
             speakers=[],
         )
         claim_texts[cid] = rep.text
@@ -145,13 +172,26 @@ def build_graph(
             sp = assignment.get(ref.id)
             spid = speaker_id.get(sp.key) if sp else None
             G.add_node(
-                mid, kind=S.MENTION, content=m.content, cue=m.cue, speaker_spans=m.speaker,
-                exact=_spans_text(r.text, m.content), cue_text=_spans_text(r.text, m.cue),
-                speaker_text=_spans_text(r.text, m.speaker), claim_kind=m.kind,
-                speaker=spid, source=src_id[doc_id], doc_id=doc_id, relayed_by=m.relayed_by,
-                start=start, end=end, prefix=r.text[max(0, start - _CONTEXT) : start],
-                suffix=r.text[end : end + _CONTEXT], confidence=m.confidence,
-                date=r.published, label=label_claim(m.text or rep.text),
+                mid,
+                kind=S.MENTION,
+                content=m.content,
+                cue=m.cue,
+                speaker_spans=m.speaker,
+                exact=_spans_text(r.text, m.content),
+                cue_text=_spans_text(r.text, m.cue),
+                speaker_text=_spans_text(r.text, m.speaker),
+                claim_kind=m.kind,
+                speaker=spid,
+                source=src_id[doc_id],
+                doc_id=doc_id,
+                relayed_by=m.relayed_by,
+                start=start,
+                end=end,
+                prefix=r.text[max(0, start - _CONTEXT) : start],
+                suffix=r.text[end : end + _CONTEXT],
+                confidence=m.confidence,
+                date=r.published,
+                label=label_claim(m.text or rep.text),
             )
             G.add_edge(mid, cid, key=S.EXPRESSES, kind=S.EXPRESSES)
             G.add_edge(mid, src_id[doc_id], key=S.IN_SOURCE, kind=S.IN_SOURCE)

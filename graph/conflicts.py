@@ -38,14 +38,36 @@ __all__ = [
 
 #: Event concepts: surface stems → concept. Stems match word prefixes.
 CONCEPTS: dict[str, str] = {
-    "invad": "attack", "invasion": "attack", "attack": "attack", "aggress": "attack",
-    "offensive": "attack", "assault": "attack", "conflict": "attack", "war": "attack",
-    "escalat": "escalation", "de-escalat": "de-escalation", "withdraw": "de-escalation",
-    "pulling back": "de-escalation", "sanction": "sanctions",
+    "invad": "attack",
+    "invasion": "attack",
+    "attack": "attack",
+    "aggress": "attack",
+    "offensive": "attack",
+    "assault": "attack",
+    "conflict": "attack",
+    "war": "attack",
+    "escalat": "escalation",
+    "de-escalat": "de-escalation",
+    "withdraw": "de-escalation",
+    "pulling back": "de-escalation",
+    "sanction": "sanctions",
 }
 
-NEGATION_CUES = frozenset({"deny", "denied", "denies", "denying", "reject", "rejected",
-                           "rejects", "dismissed", "dismiss", "refuted", "refute"})
+NEGATION_CUES = frozenset(
+    {
+        "deny",
+        "denied",
+        "denies",
+        "denying",
+        "reject",
+        "rejected",
+        "rejects",
+        "dismissed",
+        "dismiss",
+        "refuted",
+        "refute",
+    }
+)
 _NEGATION = re.compile(r"\b(not|no|never|n't|nothing|without)\b")
 
 
@@ -66,7 +88,10 @@ def interval(q: Quantity) -> tuple[float, float]:
     (100000, inf)
     """
     if q.low is not None or q.high is not None:
-        return (q.low if q.low is not None else -math.inf, q.high if q.high is not None else math.inf)
+        return (
+            q.low if q.low is not None else -math.inf,
+            q.high if q.high is not None else math.inf,
+        )
     if q.bound == "min":
         return (q.value, math.inf)
     if q.bound == "max":

@@ -57,7 +57,10 @@ class ClaimGraph:
         edges = {kind: 0 for kind in S.EDGE_KINDS}
         for *_, kind in self.G.edges(keys=True):
             edges[kind] = edges.get(kind, 0) + 1
-        return {**{f"{k}s": v for k, v in counts.items()}, **{f"edges_{k}": v for k, v in edges.items()}}
+        return {
+            **{f"{k}s": v for k, v in counts.items()},
+            **{f"edges_{k}": v for k, v in edges.items()},
+        }
 
     # -- lookup --------------------------------------------------------------------------
     def find_speaker(self, name: str) -> str | None:
@@ -153,25 +156,40 @@ class ClaimGraph:
         for m in self.mentions(claim):
             src = self.G.nodes[m["source"]]
             speaker = self.G.nodes[m["speaker"]]["name"] if m.get("speaker") else None
-            rows.append({
-                "source": m["source"], "doc_id": src["doc_id"], "title": src.get("title"),
-                "outlet": src.get("outlet"), "published": src.get("published"),
-                "url": src.get("url"), "copy_of": src.get("copy_of"), "speaker": speaker,
-                "exact": m["exact"], "start": m["start"], "end": m["end"],
-                "cue": m.get("cue_text"), "mention": m["id"],
-            })
+            rows.append(
+                {
+                    "source": m["source"],
+                    "doc_id": src["doc_id"],
+                    "title": src.get("title"),
+                    "outlet": src.get("outlet"),
+                    "published": src.get("published"),
+                    "url": src.get("url"),
+                    "copy_of": src.get("copy_of"),
+                    "speaker": speaker,
+                    "exact": m["exact"],
+                    "start": m["start"],
+                    "end": m["end"],
+                    "cue": m.get("cue_text"),
+                    "mention": m["id"],
+                }
+            )
         return sorted(rows, key=lambda r: (r["published"] or "", r["doc_id"], r["start"]))
 
     def _pairs(self, key: str) -> list[Row]:
         rows = []
         for a, b, k, data in self.G.edges(keys=True, data=True):
             if k == key and a < b:
-                rows.append({
-                    "a": a, "b": b, "a_text": self.G.nodes[a]["text"],
-                    "b_text": self.G.nodes[b]["text"],
-                    "a_speakers": self.G.nodes[a].get("speakers", []),
-                    "b_speakers": self.G.nodes[b].get("speakers", []), "why": data.get("why"),
-                })
+                rows.append(
+                    {
+                        "a": a,
+                        "b": b,
+                        "a_text": self.G.nodes[a]["text"],
+                        "b_text": self.G.nodes[b]["text"],
+                        "a_speakers": self.G.nodes[a].get("speakers", []),
+                        "b_speakers": self.G.nodes[b].get("speakers", []),
+                        "why": data.get("why"),
+                    }
+                )
         return sorted(rows, key=lambda r: (r["a"], r["b"]))
 
     def contradictions(self) -> list[Row]:
@@ -189,7 +207,9 @@ class ClaimGraph:
             return {}
         node = self.G.nodes[cid]
         return {
-            "id": cid, "text": node["text"], "n_sources": node.get("n_sources", 0),
+            "id": cid,
+            "text": node["text"],
+            "n_sources": node.get("n_sources", 0),
             "n_independent_sources": node.get("n_independent_sources", 0),
             "sources": self.sources(cid),
             "corroborated_by": sorted(
@@ -209,16 +229,22 @@ class ClaimGraph:
             data = self.G.nodes[m]
             cid = self._out(m, S.EXPRESSES)[0]
             src = self.G.nodes[data["source"]]
-            rows.append({
-                "date": data.get("date") or src.get("published"), "claim": cid,
-                "text": self.G.nodes[cid]["text"], "exact": data["exact"],
-                "doc_id": src["doc_id"], "outlet": src.get("outlet"), "mention": m,
-            })
+            rows.append(
+                {
+                    "date": data.get("date") or src.get("published"),
+                    "claim": cid,
+                    "text": self.G.nodes[cid]["text"],
+                    "exact": data["exact"],
+                    "doc_id": src["doc_id"],
+                    "outlet": src.get("outlet"),
+                    "mention": m,
+                }
+            )
         return sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "", r["doc_id"]))
 
     # -- maintenance ---------------------------------------------------------------------
     def lineage(self, source: str) -> str:
-        """The independence key of a source: the original of a copy chain, then its outlet family."""
+        """Independence key of a source: the original of its copy chain, then its outlet family."""
         seen = set()
         node = source
         while node not in seen:
@@ -261,5 +287,7 @@ class ClaimGraph:
 
     def __repr__(self) -> str:
         s = self.stats()
-        return (f"<ClaimGraph {s['sources']} sources, {s['speakers']} speakers, "
-                f"{s['claims']} claims, {s['mentions']} mentions>")
+        return (
+            f"<ClaimGraph {s['sources']} sources, {s['speakers']} speakers, "
+            f"{s['claims']} claims, {s['mentions']} mentions>"
+        )

@@ -12,17 +12,97 @@ import unicodedata
 __all__ = ["name_key", "strip_titles", "is_pronoun", "PRONOUNS", "TITLE_WORDS"]
 
 PRONOUNS = frozenset(
-    "he she they it we i you him her them us me his hers their its our who".split()
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "his",
+        "hers",
+        "their",
+        "its",
+        "our",
+        "who",
+    ]
 )
 
 #: Honorifics and office words that may precede a person's name ("Secretary Blinken").
 TITLE_WORDS = frozenset(
-    """mr mrs ms miss dr prof sir lord lady dame rev president vice secretary minister
-    senator sen rep representative governor gov mayor chancellor premier king queen prince
-    princess general gen colonel col captain capt sgt officer judge justice ambassador
-    spokesman spokeswoman spokesperson chairman chairwoman chair director ceo chief
-    commissioner deputy foreign prime state defence defense interior finance us u.s. russian
-    ukrainian british french german chinese""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "lord",
+        "lady",
+        "dame",
+        "rev",
+        "president",
+        "vice",
+        "secretary",
+        "minister",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "governor",
+        "gov",
+        "mayor",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "captain",
+        "capt",
+        "sgt",
+        "officer",
+        "judge",
+        "justice",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "ceo",
+        "chief",
+        "commissioner",
+        "deputy",
+        "foreign",
+        "prime",
+        "state",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "us",
+        "u.s.",
+        "russian",
+        "ukrainian",
+        "british",
+        "french",
+        "german",
+        "chinese",
+    ]
 )
 
 _POSSESSIVE = re.compile(r"['’]s?$")

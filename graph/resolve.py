@@ -76,16 +76,73 @@ METONYMS: dict[str, str] = {
 
 #: Head words of speakers who are not named: "US officials", "sources", "a spokesman".
 ANONYMOUS_HEADS = frozenset(
-    """official officials source sources spokesman spokeswoman spokesperson analyst analysts
-    diplomat diplomats expert experts observer observers critic critics witness witnesses
-    people residents lawmakers aides aide insider insiders commenter reader""".split()
+    [
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "analyst",
+        "analysts",
+        "diplomat",
+        "diplomats",
+        "expert",
+        "experts",
+        "observer",
+        "observers",
+        "critic",
+        "critics",
+        "witness",
+        "witnesses",
+        "people",
+        "residents",
+        "lawmakers",
+        "aides",
+        "aide",
+        "insider",
+        "insiders",
+        "commenter",
+        "reader",
+    ]
 )
 
 _ORG_WORDS = frozenset(
-    """ministry department agency office council committee commission union organization
-    organisation party alliance bank court service services company corporation group
-    administration government parliament congress senate army forces police nato un eu
-    institute university""".split()
+    [
+        "ministry",
+        "department",
+        "agency",
+        "office",
+        "council",
+        "committee",
+        "commission",
+        "union",
+        "organization",
+        "organisation",
+        "party",
+        "alliance",
+        "bank",
+        "court",
+        "service",
+        "services",
+        "company",
+        "corporation",
+        "group",
+        "administration",
+        "government",
+        "parliament",
+        "congress",
+        "senate",
+        "army",
+        "forces",
+        "police",
+        "nato",
+        "un",
+        "eu",
+        "institute",
+        "university",
+    ]
 )
 
 
@@ -244,7 +301,7 @@ def resolve_speakers(
     # 3. Assign each mention.
     assignment: dict[tuple[str, int], Speaker] = {}
     doc_people: dict[str, set[str]] = defaultdict(set)
-    for (doc_id, _i), (name, _unused, type_) in offered.items():
+    for (doc_id, _i), (name, _surf, _type) in offered.items():
         if name in person_canon:
             doc_people[doc_id].add(person_canon[name])
     for (doc_id, i), (name, surface, type_) in offered.items():

@@ -38,7 +38,8 @@ def test_sparql_binding_is_not_spliced(seed_build):
     kg, _r, _o = seed_build
     hostile = 'x" } } DROP ALL ; SELECT * { { "'
     rows = kg.query(
-        "PREFIX schema: <http://schema.org/> SELECT ?s ?name WHERE { GRAPH ?g { ?s schema:name ?name } }",
+        "PREFIX schema: <http://schema.org/> "
+        "SELECT ?s ?name WHERE { GRAPH ?g { ?s schema:name ?name } }",
         bindings={"name": hostile},
     )
     assert rows == []

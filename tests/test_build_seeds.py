@@ -12,8 +12,16 @@ import rdflib
 import claimgraph
 from claimgraph.graph import schema as S
 
-OUTPUTS = ["records.jsonl", "graph.json", "graph.trig", "graph.nq", "graph.ttl",
-           "graph.jsonld", "graph.html", "report.json"]
+OUTPUTS = [
+    "records.jsonl",
+    "graph.json",
+    "graph.trig",
+    "graph.nq",
+    "graph.ttl",
+    "graph.jsonld",
+    "graph.html",
+    "report.json",
+]
 
 
 def test_every_output_is_written(seed_build):
@@ -46,8 +54,9 @@ def test_seed_graph_has_sources_speakers_claims(seed_build):
 
 def test_every_node_and_edge_carries_its_kind(seed_build):
     _kg, _report, out = seed_build
-    G = nx.node_link_graph(json.loads((out / "graph.json").read_text()), directed=True,
-                           multigraph=True, edges="edges")
+    G = nx.node_link_graph(
+        json.loads((out / "graph.json").read_text()), directed=True, multigraph=True, edges="edges"
+    )
     assert {d["kind"] for _, d in G.nodes(data=True)} <= set(S.NODE_KINDS)
     for _u, _v, key, data in G.edges(keys=True, data=True):
         assert data["kind"] == key and key in S.EDGE_KINDS

@@ -10,26 +10,37 @@ TENS = Quantity(20000, "troops", "approx", "tens of thousands of troops", low=20
 
 
 def test_more_than_100000_conflicts_with_tens_of_thousands():
-    a = ClaimFacts("a", "Moscow has recently amassed more than 100,000 troops near Ukraine",
-                   "", (MORE_THAN,))
-    b = ClaimFacts("b", "Russia has massed tens of thousands of troops on the Ukrainian border",
-                   "", (TENS,))
+    a = ClaimFacts(
+        "a", "Moscow has recently amassed more than 100,000 troops near Ukraine", "", (MORE_THAN,)
+    )
+    b = ClaimFacts(
+        "b", "Russia has massed tens of thousands of troops on the Ukrainian border", "", (TENS,)
+    )
     assert [(x, y) for x, y, _ in quantity_conflicts([a, b])] == [("a", "b")]
 
 
 def test_compatible_numbers_or_other_units_do_not_conflict():
     a = ClaimFacts("a", "amassed more than 100,000 troops near Ukraine", "", (MORE_THAN,))
-    c = ClaimFacts("c", "about 130,000 troops near Ukraine", "",
-                   (Quantity(130000, "troops", "approx", "about 130,000 troops"),))
-    d = ClaimFacts("d", "140 warships near Ukraine", "",
-                   (Quantity(140, "warships", "exact", "140 warships"),))
+    c = ClaimFacts(
+        "c",
+        "about 130,000 troops near Ukraine",
+        "",
+        (Quantity(130000, "troops", "approx", "about 130,000 troops"),),
+    )
+    d = ClaimFacts(
+        "d", "140 warships near Ukraine", "", (Quantity(140, "warships", "exact", "140 warships"),)
+    )
     assert quantity_conflicts([a, c, d]) == []
 
 
 def test_a_denial_contradicts_the_assertion_it_denies():
     denial = ClaimFacts("d", "it is preparing to invade", "denied", ())
-    claim = ClaimFacts("c", "Russia has the capacity to launch an invasion of Ukraine at any moment",
-                       "reiterated", ())
+    claim = ClaimFacts(
+        "c",
+        "Russia has the capacity to launch an invasion of Ukraine at any moment",
+        "reiterated",
+        (),
+    )
     pairs = contradictions([denial, claim], actor_of={"d": {"Russia"}})
     assert [(a, b) for a, b, _ in pairs] == [("d", "c")]
 

@@ -17,8 +17,13 @@ from .feedback import Progress, fail, warn_skipped
 def build_cli(
     inputs: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin."),
     out: Path = typer.Option(..., "--out", "-o", file_okay=False, help="Output directory."),
-    entities: Path | None = typer.Option(None, "--entities", exists=True, dir_okay=False,
-                                         help="Known entities (CSV or JSON) to seed speakers."),
+    entities: Path | None = typer.Option(
+        None,
+        "--entities",
+        exists=True,
+        dir_okay=False,
+        help="Known entities (CSV or JSON) to seed speakers.",
+    ),
     base_iri: str = typer.Option(DEFAULT_BASE, "--base-iri", help="Base of minted IRIs."),
     max_nodes: int = typer.Option(1500, "--max-nodes", min=10, help="Nodes drawn in the HTML."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was skipped."),
@@ -28,8 +33,15 @@ def build_cli(
     report = BuildReport()
     try:
         _kg, report = build_to_dir(
-            inputs, out, entities=entities, base=base_iri, report=report,
-            on_error=warn_skipped, on_record=bar.tick, progress=bar.step, max_nodes=max_nodes,
+            inputs,
+            out,
+            entities=entities,
+            base=base_iri,
+            report=report,
+            on_error=warn_skipped,
+            on_record=bar.tick,
+            progress=bar.step,
+            max_nodes=max_nodes,
         )
     except ClaimgraphError as exc:
         bar.done()

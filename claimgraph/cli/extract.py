@@ -17,8 +17,9 @@ from .feedback import Progress, fail, warn_skipped
 @app.command("extract")
 def extract_cli(
     inputs: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin."),
-    output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False,
-                                       help="JSONL file to write (default: stdout)."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", dir_okay=False, help="JSONL file to write (default: stdout)."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was skipped."),
 ) -> None:
     """Extract claims per article as JSONL DocumentRecords (no cross-article graph)."""

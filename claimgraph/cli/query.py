@@ -65,16 +65,20 @@ def query_cli(
         raise fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}", code=2)
     chosen = [x for x in (sparql, speaker, claim, contradictions or None) if x]
     if len(chosen) != 1:
-        raise fail("give exactly one of: SPARQL text, --speaker, --claim, --contradictions",
-                   code=2)
+        raise fail("give exactly one of: SPARQL text, --speaker, --claim, --contradictions", code=2)
     try:
         kg = load(out_dir)
         if sparql:
             rows = kg.query(sparql)
         elif speaker:
-            rows = [{"claim": c["text"], "n_sources": c["n_sources"],
-                     "n_independent_sources": c["n_independent_sources"]}
-                    for c in kg.claims(speaker=speaker)]
+            rows = [
+                {
+                    "claim": c["text"],
+                    "n_sources": c["n_sources"],
+                    "n_independent_sources": c["n_independent_sources"],
+                }
+                for c in kg.claims(speaker=speaker)
+            ]
         elif claim:
             rows = kg.sources(claim)
         else:
