@@ -175,17 +175,22 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str | Re
             continue
         p = Path(s)
         if p.is_dir():
-            found = sorted(
-                str(f)
-                for f in p.rglob("*")
-                if f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and f.suffix.lower() in READABLE_SUFFIXES
-                and f.name.upper() != "README.TXT"
-            )
-            if not found:
+            found: list[str] = []
+            broken: list[str] = []
+            for f in p.rglob("*"):
+                if any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                if f.suffix.lower() not in READABLE_SUFFIXES or f.name.upper() == "README.TXT":
+                    continue
+                if f.is_file():
+                    found.append(str(f))
+                elif f.is_symlink() and not f.exists():
+                    broken.append(str(f))
+            if not found and not broken:
                 yield ReadError(s, "directory holds no readable articles (.txt .md .html .jsonl)")
-            yield from found
+            for b in sorted(broken):
+                yield ReadError(b, "cannot read (broken link: its target does not exist)")
+            yield from sorted(found)
         elif p.exists():
             yield s
         elif glob.has_magic(s):
