@@ -109,11 +109,22 @@ def test_a_killed_build_leaves_the_previous_outputs_whole(tmp_path):
     out = tmp_path / "out"
     claimgraph.build_to_dir([str(articles / "a00.txt")], out, jobs=1)
     before = claimgraph.load(out).stats()
-    cmd = [sys.executable, "-m", "claimgraph.cli", "build", str(articles), "--out", str(out),
-           "--no-cache", "-j", "1"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "claimgraph.cli",
+        "build",
+        str(articles),
+        "--out",
+        str(out),
+        "--no-cache",
+        "-j",
+        "1",
+    ]
     for delay in (1.0, 2.5, 4.0):
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         time.sleep(delay)
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
