@@ -22,6 +22,11 @@ from .spans import tokens_span
 __all__ = ["outlet_assertions"]
 
 _CLAUSE_DEPS = ("ROOT", "relcl", "ccomp", "advcl", "conj", "parataxis", "acl", "xcomp", "pcomp")
+_NOT_UNITS = frozenset((
+    "percent", "percentage", "points", "point", "year", "years", "month", "months", "week",
+    "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds", "times",
+    "p", "a", "pm", "am", "words", "votes", "th", "st", "nd", "rd", "old",
+))
 _DROP_DEPS = ("advcl", "conj", "parataxis", "relcl", "cc", "ccomp", "acl")
 
 
@@ -40,7 +45,7 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
         if not any(ch.isdigit() for ch in stext) and " of " not in stext:
             continue
         for q in find_quantities(stext, offset=sent.start_char):
-            if q.unit is None:
+            if not _countable(q):
                 continue
             if q.span is None or _covered(q.span[0], taken) or _quoted(doc, q.span[0], sent):
                 continue
@@ -48,7 +53,7 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
             if tok is None:
                 continue
             head = _clause_head(tok.root)
-            if head is None:
+            if head is None or head.dep_ != "ROOT" or _subordinate(head):
                 continue
             lo, hi = _clause_range(head, tok.root)
             span = tokens_span(doc, lo, hi)
@@ -58,6 +63,27 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
                 continue
             seen.add(span)
             yield Attribution(content=[list(span)], kind="assertion", confidence=0.5)
+
+
+def _countable(q) -> bool:
+    """A head count or an amount worth tracking: "more than 100,000 troops", "$916 million".
+
+    Percentages, time spans and small exact numbers are left out: they are mostly poll
+    figures, dates and ages, which the outlet states in passing.
+    """
+    if q.unit is None or q.unit in _NOT_UNITS or not q.unit.isalpha() and "$" not in q.unit:
+        return False
+    if q.bound == "approx" and q.low and q.low >= 1000:
+        return True
+    if not any(ch.isdigit() for ch in q.text):
+        return False
+    return q.value >= 100 or q.bound != "exact"
+
+
+def _subordinate(head: Token) -> bool:
+    """A clause opened by "if", "that", "though", "which" is not a stand-alone assertion."""
+    return any(c.dep_ == "mark" for c in head.children) or head.left_edge.tag_ in (
+        "WDT", "WP", "WRB", "IN")
 
 
 def _quoted(doc: Doc, pos: int, sent) -> bool:

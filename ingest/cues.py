@@ -20,6 +20,7 @@ __all__ = [
     "PREP_CUES",
     "cue_kind",
     "lexicon",
+    "MEDIUM_NOUNS",
 ]
 
 
@@ -121,3 +122,12 @@ def cue_kind(lemma: str) -> str | None:
     if lemma in INFINITIVE_VERBS:
         return "infinitive"
     return None
+
+#: Where something was said; ``said in an interview`` keeps the phrase in the cue.
+MEDIUM_NOUNS = lexicon(
+    """
+    interview statement email e-mail letter speech post tweet op-ed editorial memo call
+    conference briefing appearance address remarks testimony hearing podcast broadcast video
+    message note report filing release column essay blog book
+    """
+)

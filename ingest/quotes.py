@@ -15,6 +15,7 @@ the previous attribution when that was a direct quote, else to the last named sp
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from .attribution import Attribution
@@ -26,6 +27,7 @@ __all__ = ["find_quotes", "attach_quotes", "MAX_QUOTE_CHARS"]
 MAX_QUOTE_CHARS = 3000
 
 _DOUBLE = "\"“”„‟"
+QUOTE_MARKS = "\"“”„‟«»‘’'"
 _OPEN_BEFORE = " \t\n([{—–-/\u00a0"
 
 
@@ -219,16 +221,22 @@ def attach_quotes(
                 owner.kind = "direct"
                 owner.confidence = 0.8 if owner.speaker else 0.6
                 out.append(owner)
-            else:
+            elif prev_owner is not None and _follows(text, prev_owner, q):
+                # "X," he said. "Y." — the next quote continues the same attribution
+                prev_owner.content.append([qs, qe])
+                owner = prev_owner
+            elif _is_utterance(text, qs, qe):
                 owner = Attribution(content=[[qs, qe]], kind="direct", confidence=0.4)
                 out.append(owner)
+            else:
+                owner = None  # a scare quote or a title: "Morning Joe", "strong leader"
         else:
             _absorb(owner, q, text)
         prev_owner, prev_q = owner, q
     return out
 
 
-_SENT_END = ".!?\n"
+_REST_OF_SENTENCE = re.compile(r"[^\"“”«»\n.!?]{0,150}[.!?,:;—]?[\"“”«»’]?\s*\Z")
 
 
 def _overlapping(full: list[Attribution], starts: list[int], q: tuple[int, int]):
@@ -293,6 +301,30 @@ def _continues(text: str, owner: Attribution, prev: tuple[int, int], q: tuple[in
     return tail.strip() in ("", ",", ":", ";", "—") or (
         len(tail) < 60 and tail.rstrip().endswith(",") and not any(c in tail for c in ".!?")
     )
+
+
+def _is_utterance(text: str, qs: int, qe: int) -> bool:
+    """A floating quote is a claim only when it reads as speech: a sentence of a few words.
+
+    A quote of four words or more is someone speaking; a shorter one is a scare quote, a
+    nickname or a title.
+    """
+    inner = text[qs:qe].strip(QUOTE_MARKS + " ")
+    return len(inner.split()) >= 4
+
+
+def _follows(text: str, owner: Attribution, q: tuple[int, int]) -> bool:
+    """True when a quote comes right after a quote attribution's sentence.
+
+    ``"X," Trump said at a rally. "Y."``: between the attribution and the next quote there is
+    only the rest of the cue's sentence (no quote marks, no paragraph break) and space.
+    """
+    if owner.kind not in ("direct", "mixed") or not owner.cue:
+        return False
+    last = max(e for _, e in owner.content + owner.cue + owner.speaker)
+    if last > q[0]:
+        return False
+    return _REST_OF_SENTENCE.match(text, last, q[0]) is not None
 
 
 def _cue_outside(a: Attribution, q: tuple[int, int]) -> bool:

@@ -23,6 +23,7 @@ from .cues import (
     ADDRESSEE_VERBS,
     CLAUSE_VERBS,
     INFINITIVE_VERBS,
+    MEDIUM_NOUNS,
     NOUN_CUES,
     OBJECT_VERBS,
     PREP_CUES,
@@ -83,17 +84,18 @@ def _speaker_of(verb: Token) -> Token | None:
 
 
 def _speaker_span(doc: Doc, subj: Token, cue_i: int) -> tuple[int, int]:
-    """The speaker as written: the subject's subtree, without a trailing relative clause."""
+    """The speaker as written: the subject's subtree with its appositives and relative clauses.
+
+    A participle clause is not part of the name ("Trump, appearing after Clinton, said").
+    """
     lo, hi = _subtree_range(subj)
     for c in subj.rights:
-        if c.dep_ in ("relcl", "acl", "appos") and c.i > subj.i:
-            # "Russia, which already fuels …," — keep the noun phrase before the comma
+        if c.dep_ == "acl" and c.i > subj.i and c.tag_ == "VBG":
             cut = c.left_edge.i
             if cut > subj.i and doc[cut - 1].text == ",":
                 cut -= 1
-            if c.dep_ != "appos" or doc[cut].text == ",":
-                hi = min(hi, cut)
-                break
+            hi = min(hi, cut)
+            break
     if lo < cue_i < hi:
         hi = cue_i
     return tokens_span(doc, lo, hi)
@@ -106,15 +108,27 @@ def _in_cue(verb: Token, c: Token) -> bool:
     if c.dep_ == "prt":
         return True
     if c.dep_ == "advmod":
-        return c.lower_ in _CUE_ADVERBS and c.i < verb.i
+        return c.i < verb.i and (c.lower_ in _CUE_ADVERBS or c.lower_.endswith("ly"))
     if c.dep_ == "npadvmod":
         return c.i == verb.i + 1 and c.lower_ in _TIME_WORDS
     return False
 
 
+def _medium_phrase(verb: Token, toks: list[Token]) -> list[Token]:
+    """``said [in an interview]``, ``wrote [in an email]``: the medium is part of the cue."""
+    nxt = max(t.i for t in toks) + 1
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i == nxt and c.lower_ in ("in", "during", "on", "via"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in MEDIUM_NOUNS:
+                return list(c.subtree)
+    return []
+
+
 def _cue_tokens(verb: Token, prep: Token | None = None) -> list[Token]:
     """The verb with its auxiliaries, negation, particle and hugging adverbs/time words."""
     toks = [verb] + [c for c in verb.children if _in_cue(verb, c)]
+    toks += _medium_phrase(verb, toks)
     if prep is not None:
         toks.append(prep)
     # only keep a contiguous run ending at the verb (an aux far away is not part of the cue)
