@@ -75,31 +75,43 @@ def _double_quotes(text: str) -> list[tuple[int, int]]:
         ch = text[i]
         if ch == "\n" and open_at is not None:
             j = _next_nonspace(text, i)
-            if j < n and text[j] in _DOUBLE and _opens(text, j):
+            if j < n and _mark_width(text, j) and _opens(text, j):
                 # the next paragraph opens with a mark: the quotation continues
                 if start_at is None:
                     start_at = open_at
                 open_at = j
-                i = j + 1
+                i = j + _mark_width(text, j)
                 continue
             out.append((start_at if start_at is not None else open_at, _rstrip(text, i)))
             open_at = start_at = None
-        elif ch in _DOUBLE:
+        elif width := _mark_width(text, i):
             if open_at is None:
-                if not _clearly_closes(text, i) or ch in "“„":
+                if not _clearly_closes(text, i, width) or ch in "“„":
                     open_at = i
             elif i - open_at > MAX_QUOTE_CHARS:
                 open_at = i
                 start_at = None
             else:
-                out.append((start_at if start_at is not None else open_at, i + 1))
+                out.append((start_at if start_at is not None else open_at, i + width))
                 open_at = start_at = None
+            i += width
+            continue
         i += 1
     if open_at is not None:
         pos = bisect.bisect_left(para_ends, open_at)
         end = para_ends[pos] if pos < len(para_ends) else n
         out.append((start_at if start_at is not None else open_at, _rstrip(text, end)))
     return [q for q in out if q[1] - q[0] > 2]
+
+
+def _mark_width(text: str, i: int) -> int:
+    """1 for a double quote mark, 2 for two apostrophes used as one (``''Hopefully,''``)."""
+    ch = text[i]
+    if ch in _DOUBLE:
+        return 1
+    if ch == "'" and text.startswith("''", i) and not text.startswith("'''", i):
+        return 2
+    return 0
 
 
 def _rstrip(text: str, end: int) -> int:
@@ -111,14 +123,15 @@ def _rstrip(text: str, end: int) -> int:
 def _opens(text: str, i: int) -> bool:
     """A mark opens when preceded by space/start and followed by a non-space."""
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    w = _mark_width(text, i) or 1
+    after = text[i + w] if i + w < len(text) else " "
     return (before in _OPEN_BEFORE or text[i] in "“„") and not after.isspace()
 
 
-def _clearly_closes(text: str, i: int) -> bool:
+def _clearly_closes(text: str, i: int, width: int = 1) -> bool:
     """A mark closes when glued to the previous word and followed by space or punctuation."""
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-") and i > 0
 
 
@@ -280,7 +293,9 @@ def _bare_before(text, bare, starts, used, q) -> Attribution | None:
             continue
         last = max([a.cue[-1][1]] + [e for _, e in a.speaker])
         gap = text[last : q[0]]
-        if len(gap) <= 4 and "\n" not in gap and gap.strip() in ("", ",", ":", "—", "-", ";"):
+        if len(gap) <= 4 and "\n" not in gap and gap.strip() in ("", ",", ":", "—", "-", ";") or (
+            gap.strip() == ":" and len(gap) < 12
+        ):
             used.add(id(a))
             return a
     return None

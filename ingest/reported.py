@@ -227,11 +227,13 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
 
     Bare cues are kept (``content == []``) so :mod:`.quotes` can hand them a quotation.
     """
+    paras = _paragraphs(doc)
     for t in doc:
         if not _is_cue_verb(t):
             continue
         if t.dep_ == "amod" or (t.tag_ == "VBN" and t.dep_ == "acl"):
             continue  # "the so-called deal", "the report released Friday"
+        p_lo, p_hi = paras[t.i]
         found = _content_range(t)
         subj = _speaker_of(t)
         speaker: list[list[int]] = []
@@ -249,22 +251,91 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
                                   cue_head=t.i, kind="direct", confidence=0.3)
             continue
         (lo, hi), _ = found
-        # never let the content swallow the speaker or the cue
-        if subj is not None and lo <= subj.i < hi:
-            if subj.i < t.i:
-                lo = max(lo, subj.right_edge.i + 1)
-            else:
-                hi = min(hi, subj.left_edge.i)
-        if lo <= t.i < hi:
-            hi = t.i if lo < t.i else hi
-            if lo == t.i:
-                continue
-        content = tokens_span(doc, lo, hi)
-        if content[1] - content[0] < 2:
+        lo, hi = max(lo, p_lo), min(hi, p_hi)
+        cue_toks = _cue_tokens(t, prep)
+        parts = _interrupted(doc, t, subj, cue_toks, (p_lo, p_hi))
+        if parts is None:
+            # never let the content swallow the speaker or the cue
+            if subj is not None and lo <= subj.i < hi:
+                if subj.i < t.i:
+                    lo = max(lo, subj.right_edge.i + 1)
+                else:
+                    hi = min(hi, subj.left_edge.i)
+            if lo <= t.i < hi:
+                hi = t.i if lo < t.i else hi
+                if lo == t.i:
+                    continue
+            parts = [(lo, _trim_tail(doc, lo, hi))]
+        spans = [list(tokens_span(doc, a, b)) for a, b in parts if b > a]
+        content = [s for s in spans if s[1] - s[0] >= 2]
+        if not content:
+            # "He said:\n\n"…"": the complement is in the next paragraph, a quotation
+            if subj is not None:
+                yield Attribution(content=[], cue=cue, speaker=speaker, speaker_head=head,
+                                  cue_head=t.i, kind="direct", confidence=0.3)
             continue
         conf = 0.8 if _lemma(t) in CLAUSE_VERBS else 0.6
-        yield Attribution(content=[list(content)], cue=cue, speaker=speaker, speaker_head=head,
+        yield Attribution(content=content, cue=cue, speaker=speaker, speaker_head=head,
                           cue_head=t.i, kind="indirect", confidence=conf if speaker else conf - 0.2)
+
+
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """For every token, the token range of its paragraph (lines split by a newline)."""
+    out: list[tuple[int, int]] = [(0, 0)] * len(doc)
+    start = 0
+    for t in doc:
+        if "\n" in t.text:
+            for i in range(start, t.i):
+                out[i] = (start, t.i)
+            out[t.i] = (t.i, t.i + 1)
+            start = t.i + 1
+    for i in range(start, len(doc)):
+        out[i] = (start, len(doc))
+    return out
+
+
+def _interrupted(
+    doc: Doc, verb: Token, subj: Token | None, cue: list[Token], para: tuple[int, int]
+) -> list[tuple[int, int]] | None:
+    """``Too often, Mr. Clarke said, the debate …``: content on both sides of the cue phrase."""
+    if subj is None or _lemma(verb) not in CLAUSE_VERBS:
+        return None
+    lo = min([subj.left_edge.i] + [t.i for t in cue])
+    hi = max([subj.right_edge.i] + [t.i for t in cue]) + 1
+    sent = verb.sent
+    s_lo, s_hi = max(sent.start, para[0]), min(sent.end, para[1])
+    if lo - 1 <= s_lo or hi >= s_hi - 1:
+        return None
+    if doc[lo - 1].text != "," or doc[hi].text != ",":
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i >= hi for c in verb.children):
+        return None
+    left = (s_lo, lo - 1)
+    right = (hi + 1, s_hi)
+    if right[1] - right[0] < 2:
+        return None
+    return [left, right]
+
+
+def _trim_tail(doc: Doc, lo: int, hi: int) -> int:
+    """Cut a trailing ``, according to X`` or ``, citing …`` off a reported clause.
+
+    Both belong to the reporting sentence, not to what is reported (PolNeAR stops before them).
+    """
+    for i in range(lo + 1, hi - 1):
+        if doc[i].text == "," and doc[i + 1].lower_ == "according" and i + 2 < len(doc) and (
+            doc[i + 2].lower_ == "to"
+        ):
+            return i
+    last = doc[hi - 1]
+    root = last
+    while root.head.i != root.i and lo <= root.head.i < hi and root.dep_ != "advcl":
+        root = root.head
+    if root.dep_ == "advcl" and root.tag_ == "VBG" and root.left_edge.i > lo and (
+        doc[root.left_edge.i - 1].text == ","
+    ) and root.right_edge.i + 1 >= hi:
+        return root.left_edge.i - 1
+    return hi
 
 
 def according_to(doc: Doc) -> Iterator[Attribution]:
