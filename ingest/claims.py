@@ -25,7 +25,7 @@ from .quantities import find_quantities
 from .quotes import attach_quotes, find_quotes
 from .records import ClaimMention, Span
 from .relay import relayed_speaker
-from .reported import according_to, noun_cues, reported_speech
+from .reported import according_to, noun_cues, reported_speech, stance_phrases
 from .spans import merge_spans, normalise_claim_text, trim
 from .speakers import SpeakerIndex
 
@@ -53,6 +53,7 @@ def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimM
     found.extend(reported_speech(doc))
     found.extend(according_to(doc))
     found.extend(noun_cues(doc))
+    found.extend(stance_phrases(doc))
     quotes = find_quotes(text)
     found = attach_quotes(doc, quotes, found)
     found = [a for a in found if a.content]

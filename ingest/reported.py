@@ -23,16 +23,19 @@ from .cues import (
     ADDRESSEE_VERBS,
     CLAUSE_VERBS,
     INFINITIVE_VERBS,
+    LIGHT_VERBS,
     MEDIUM_NOUNS,
     NOUN_CUES,
     OBJECT_VERBS,
     PREP_CUES,
     QUOTE_VERBS,
+    STANCE_ADJECTIVES,
+    STANCE_NOUNS,
     lexicon,
 )
 from .spans import tokens_span
 
-__all__ = ["reported_speech", "according_to", "noun_cues"]
+__all__ = ["reported_speech", "according_to", "noun_cues", "stance_phrases"]
 
 _SUBJ = ("nsubj", "csubj")
 _CONTENT_DEPS = ("ccomp",)
@@ -408,3 +411,52 @@ def noun_cues(doc: Doc) -> Iterator[Attribution]:
         yield Attribution(content=[list(content)], cue=[[t.idx, t.idx + len(t.text)]],
                           speaker=speaker, speaker_head=head, cue_head=t.i, kind="indirect",
                           confidence=0.6)
+
+
+def stance_phrases(doc: Doc) -> Iterator[Attribution]:
+    """``expressed concern about X``, ``is critical of X``, ``is confident that X``.
+
+    A light verb with a stance noun, or "be" with a stance adjective, attributes a stance:
+    the cue runs from the verb (with its auxiliaries) to the preposition, the content is the
+    preposition's object (or the that-clause), the speaker is the verb's subject.
+    """
+    for t in doc:
+        verb = None
+        clause = None
+        prep = None
+        if t.pos_ == "NOUN" and _lemma(t) in STANCE_NOUNS and t.dep_ == "dobj" and (
+            _lemma(t.head) in LIGHT_VERBS
+        ) or t.pos_ == "ADJ" and t.lower_ in STANCE_ADJECTIVES and t.dep_ == "acomp":
+            verb = t.head
+        if verb is None:
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("about", "over", "of", "for", "on",
+                                                              "with", "against", "toward",
+                                                              "towards", "regarding"):
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    prep, clause = c, objs[0]
+                    break
+            if c.dep_ == "ccomp" and c.i > t.i:
+                clause = c
+                break
+        if clause is None:
+            continue
+        subj = _speaker_of(verb)
+        lo, hi = _subtree_range(clause)
+        content = tokens_span(doc, lo, hi)
+        if content[1] - content[0] < 2:
+            continue
+        toks = [tok for tok in _cue_tokens(verb)]
+        end = (prep or t).i + 1
+        start = min(tok.i for tok in toks)
+        cue = [list(tokens_span(doc, start, end))]
+        speaker: list[list[int]] = []
+        head = None
+        if subj is not None:
+            s = _speaker_span(doc, subj, verb.i)
+            if s[1] > s[0]:
+                speaker, head = [list(s)], subj.i
+        yield Attribution(content=[list(content)], cue=cue, speaker=speaker, speaker_head=head,
+                          cue_head=verb.i, kind="indirect", confidence=0.5)
