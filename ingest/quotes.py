@@ -210,6 +210,8 @@ def attach_quotes(
     full = sorted((a for a in found if a.content), key=lambda a: a.start)
     bare = sorted((a for a in found if not a.content), key=lambda a: a.cue[0][0])
     full_starts = [a.start for a in full]
+    by_end = sorted(full, key=lambda a: a.end)
+    full_ends = ([a.end for a in by_end], by_end)
     bare_starts = [a.cue[0][0] for a in bare]
     used_bare: set[int] = set()
     out = list(full)
@@ -220,6 +222,10 @@ def attach_quotes(
         if qe - qs < 2:
             continue
         owner = _overlapping(full, full_starts, q)
+        if owner is None and (signed := _signed(text, q)) is not None:
+            out.append(signed)
+            prev_owner, prev_q = signed, q
+            continue
         if owner is None:
             owner = _bare_after(text, bare, bare_starts, used_bare, q)
             if (owner is None and prev_owner is not None and prev_q is not None
@@ -234,10 +240,12 @@ def attach_quotes(
                 owner.kind = "direct"
                 owner.confidence = 0.8 if owner.speaker else 0.6
                 out.append(owner)
-            elif prev_owner is not None and _follows(text, prev_owner, q):
+            elif (prior := _prior(full, full_ends, prev_owner, q)) is not None and _follows(
+                text, prior, q
+            ):
                 # "X," he said. "Y." — the next quote continues the same attribution
-                prev_owner.content.append([qs, qe])
-                owner = prev_owner
+                prior.content.append([qs, qe])
+                owner = prior
             elif _is_utterance(text, qs, qe):
                 owner = Attribution(content=[[qs, qe]], kind="direct", confidence=0.4)
                 out.append(owner)
@@ -249,6 +257,7 @@ def attach_quotes(
     return out
 
 
+_ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+|[a-z]\.[a-z])\.")
 _REST_OF_SENTENCE = re.compile(r"[^\"“”«»\n.!?]{0,150}[.!?,:;—]?[\"“”«»’]?\s*\Z")
 
 
@@ -328,18 +337,46 @@ def _is_utterance(text: str, qs: int, qe: int) -> bool:
     return len(inner.split()) >= 4
 
 
+_SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t\u00a0]*([A-Z][^\n]{1,80}?)[ \t.]*(?:\n|\Z)")
+
+
+def _signed(text: str, q: tuple[int, int]) -> Attribution | None:
+    """A quote signed with a dash at the end of its line: ``"…" ― Jane Doe``."""
+    m = _SIGNATURE.match(text, q[1])
+    if m is None:
+        return None
+    qs, qe = trim(text, *q)
+    return Attribution(content=[[qs, qe]], cue=[[m.start(1), m.end(1)]],
+                       speaker=[[m.start(2), m.end(2)]], kind="direct", confidence=0.7)
+
+
+def _prior(full: list[Attribution], ends, prev_owner: Attribution | None, q: tuple[int, int]):
+    """The attribution that ends last before quote ``q`` (a quote's owner or reported speech)."""
+    keys, items = ends
+    k = bisect.bisect_right(keys, q[0]) - 1
+    best = items[k] if k >= 0 else None
+    if prev_owner is not None and prev_owner.end <= q[0] and (
+        best is None or prev_owner.end >= best.end
+    ):
+        best = prev_owner
+    return best
+
+
 def _follows(text: str, owner: Attribution, q: tuple[int, int]) -> bool:
     """True when a quote comes right after a quote attribution's sentence.
 
     ``"X," Trump said at a rally. "Y."``: between the attribution and the next quote there is
     only the rest of the cue's sentence (no quote marks, no paragraph break) and space.
     """
-    if owner.kind not in ("direct", "mixed") or not owner.cue:
+    if not owner.cue:
+        return False
+    if owner.kind not in ("direct", "mixed"):
         return False
     last = max(e for _, e in owner.content + owner.cue + owner.speaker)
     if last > q[0]:
         return False
-    return _REST_OF_SENTENCE.match(text, last, q[0]) is not None
+    gap = _ABBREVIATION.sub("X", text[last : q[0]])
+    return _REST_OF_SENTENCE.match(gap) is not None
 
 
 def _cue_outside(a: Attribution, q: tuple[int, int]) -> bool:

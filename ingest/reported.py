@@ -75,10 +75,12 @@ def _speaker_of(verb: Token) -> Token | None:
                         return g
         if any(c.dep_ in ("nsubjpass", "csubjpass") for c in t.children):
             return None
-        if t.dep_ in ("conj", "advcl", "xcomp", "acl") and t.head is not t:
+        if t.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and t.head is not t:
             if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return None
             t = t.head
+            if t.dep_ == "prep" and t.head is not t:  # "responded by saying"
+                t = t.head
             continue
         if t.dep_ == "relcl":
             return None
