@@ -36,9 +36,10 @@ def _covered(pos: int, spans: Sequence[Sequence[int]]) -> bool:
 
 def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attribution]:
     """Unattributed clauses that carry a quantity with a unit, as ``assertion`` attributions."""
-    taken = [c for a in found for c in a.content] + [c for a in found for c in a.cue]
-    taken += [c for a in found for c in a.speaker if a.kind != "according_to"]
-    taken.sort()
+    # a speaker phrase may hold an assertion ("Russia, which … has killed more than 13,000
+    # people since 2014, has demanded …"); what someone is reported to say may not
+    taken = sorted([c for a in found for c in a.content] + [c for a in found for c in a.cue])
+    contents = sorted(c for a in found for c in a.content)
     seen: set[tuple[int, int]] = set()
     for sent in doc.sents:
         stext = sent.text
@@ -53,13 +54,15 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
             if tok is None:
                 continue
             head = _clause_head(tok.root)
-            if head is None or head.dep_ != "ROOT" or _subordinate(head):
+            if head is None or head.dep_ not in ("ROOT", "relcl") or _subordinate(head):
                 continue
             lo, hi = _clause_range(head, tok.root)
+            if head.dep_ == "relcl" and doc[lo].tag_ in ("WDT", "WP"):
+                lo += 1  # "that has killed …": the relative pronoun is not part of the claim
             span = tokens_span(doc, lo, hi)
             if span[1] - span[0] < 10 or span in seen:
                 continue
-            if any(s < span[1] and span[0] < e for s, e in taken):
+            if any(s < span[1] and span[0] < e for s, e in contents):
                 continue
             seen.add(span)
             yield Attribution(content=[list(span)], kind="assertion", confidence=0.5)
@@ -82,8 +85,11 @@ def _countable(q) -> bool:
 
 def _subordinate(head: Token) -> bool:
     """A clause opened by "if", "that", "though", "which" is not a stand-alone assertion."""
-    return any(c.dep_ == "mark" for c in head.children) or head.left_edge.tag_ in (
-        "WDT", "WP", "WRB", "IN")
+    if any(c.dep_ == "mark" for c in head.children):
+        return True
+    if head.dep_ == "relcl":
+        return False
+    return head.left_edge.tag_ in ("WDT", "WP", "WRB", "IN")
 
 
 def _quoted(doc: Doc, pos: int, sent) -> bool:

@@ -376,6 +376,8 @@ def _follows(text: str, owner: Attribution, q: tuple[int, int]) -> bool:
     if last > q[0]:
         return False
     gap = _ABBREVIATION.sub("X", text[last : q[0]])
+    if "\n" in gap and not _is_utterance(text, *trim(text, *q)):
+        return False  # a short quote alone on its line is a subheading, not more speech
     return _REST_OF_SENTENCE.match(gap) is not None
 
 
@@ -402,6 +404,8 @@ def _absorb(a: Attribution, q: tuple[int, int], text: str) -> None:
             if c[0] <= cs and ce <= c[1]:
                 return
     a.content = spans
-    covered = sum(overlap((qs, qe), c) for c in spans)
-    total = sum(c[1] - c[0] for c in spans)
-    a.kind = "direct" if total and covered >= 0.9 * total else "mixed"
+    outside = "".join(
+        text[s:e] if not overlap((s, e), q) else text[s : max(s, q[0])] + text[min(e, q[1]) : e]
+        for s, e in spans
+    )
+    a.kind = "mixed" if any(ch.isalnum() for ch in outside) else "direct"

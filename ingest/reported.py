@@ -88,7 +88,9 @@ def _speaker_of(verb: Token) -> Token | None:
     return None
 
 
-def _speaker_span(doc: Doc, subj: Token, cue_i: int) -> tuple[int, int]:
+def _speaker_span(
+    doc: Doc, subj: Token, cue_i: int, para: tuple[int, int] | None = None
+) -> tuple[int, int]:
     """The speaker as written: the subject's subtree with its appositives and relative clauses.
 
     A participle clause is not part of the name ("Trump, appearing after Clinton, said").
@@ -103,6 +105,8 @@ def _speaker_span(doc: Doc, subj: Token, cue_i: int) -> tuple[int, int]:
             break
     if lo < cue_i < hi:
         hi = cue_i
+    if para is not None:
+        lo, hi = max(lo, para[0]), min(hi, para[1])
     return tokens_span(doc, lo, hi)
 
 
@@ -244,7 +248,7 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
         speaker: list[list[int]] = []
         head = None
         if subj is not None:
-            s = _speaker_span(doc, subj, t.i)
+            s = _speaker_span(doc, subj, t.i, (p_lo, p_hi))
             if s[1] > s[0]:
                 speaker = [list(s)]
                 head = subj.i
@@ -369,7 +373,7 @@ def according_to(doc: Doc) -> Iterator[Attribution]:
         if phrase[0] > lo:
             parts.append(tokens_span(doc, lo, phrase[0]))
         if hi > phrase[1]:
-            parts.append(tokens_span(doc, phrase[1], hi))
+            parts.append(tokens_span(doc, phrase[1], _trim_tail(doc, phrase[1], hi)))
         content = [list(p) for p in parts if p[1] - p[0] > 1]
         if not content:
             continue
