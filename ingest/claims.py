@@ -132,7 +132,10 @@ def _clip(found: list[Attribution], text: str, body: list[list[int]] | None) -> 
         a.content = clip(a.content)
         if not a.content:
             continue
-        a.cue = clip(a.cue)
+        cue = clip(a.cue)
+        if not cue:  # a dash or colon cue is all punctuation: keep it when inside the body
+            cue = [c for c in a.cue if any(bs <= c[0] and c[1] <= be for bs, be in ranges)]
+        a.cue = cue
         a.speaker = clip(a.speaker)
         out.append(a)
     return out

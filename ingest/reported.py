@@ -170,8 +170,10 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
     children = list(verb.children)
     ccomps = [c for c in children if c.dep_ in _CONTENT_DEPS]
     if lemma in CLAUSE_VERBS and ccomps:
-        c = ccomps[-1] if ccomps[-1].i > verb.i else ccomps[0]
-        return _subtree_range(c), None
+        # all clausal complements on one side of the verb ("A, but B, the source added")
+        after = [c for c in ccomps if c.i > verb.i]
+        side = after or ccomps
+        return (min(c.left_edge.i for c in side), max(c.right_edge.i for c in side) + 1), None
     preps = PREP_CUES.get(lemma)
     if preps:
         for c in children:
@@ -254,6 +256,10 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
                 head = subj.i
         prep = found[1] if found else None
         cue = _cue_spans(doc, _cue_tokens(t, prep))
+        if found is None and subj is not None and (
+            parts := _interrupted(doc, t, subj, _cue_tokens(t), (p_lo, p_hi))
+        ):
+            found = ((parts[0][0], parts[-1][1]), None)
         if found is None:
             if _lemma(t) in QUOTE_VERBS and subj is not None:
                 yield Attribution(content=[], cue=cue, speaker=speaker, speaker_head=head,
@@ -336,6 +342,8 @@ def _trim_tail(doc: Doc, lo: int, hi: int) -> int:
             doc[i + 2].lower_ == "to"
         ):
             return i
+    while hi - 1 > lo and doc[hi - 1].is_punct:
+        hi -= 1
     last = doc[hi - 1]
     root = last
     while root.head.i != root.i and lo <= root.head.i < hi and root.dep_ != "advcl":
