@@ -173,7 +173,19 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         # all clausal complements on one side of the verb ("A, but B, the source added")
         after = [c for c in ccomps if c.i > verb.i]
         side = after or ccomps
-        return (min(c.left_edge.i for c in side), max(c.right_edge.i for c in side) + 1), None
+        lo = min(c.left_edge.i for c in side)
+        hi = max(c.right_edge.i for c in side) + 1
+        for c in children:
+            # "will be severe [should Russia invade]": a condition glued to the clause
+            if after and c.dep_ == "advcl" and c.left_edge.i == hi:
+                hi = c.right_edge.i + 1
+            elif after and c.dep_ == "conj" and c.left_edge.i in (hi, hi + 1) and not any(
+                g.dep_ == "cc" for g in children
+            ):
+                # a clause the parser hung on the cue without a coordinator: up to its comma
+                stop = next((t.i for t in c.subtree if t.i > c.i and t.text == ","), None)
+                hi = stop if stop is not None else c.right_edge.i + 1
+        return (lo, hi), None
     preps = PREP_CUES.get(lemma)
     if preps:
         for c in children:

@@ -111,7 +111,8 @@ def test_floating_quote_takes_the_previous_speaker(claims_of, triple):
     assert len(floating) == 1
     assert floating[0].cue == []
     assert floating[0].speaker_name == "Antony Blinken"
-    assert floating[0].text == "The way for Moscow to show that it wants to pursue that path is simple"
+    assert floating[0].text == (
+        "The way for Moscow to show that it wants to pursue that path is simple")
 
 
 def test_quote_signed_with_a_dash(claims_of, triple):
