@@ -88,9 +88,12 @@ def safe_id(raw: str) -> str:
     'etc_passwd'
     >>> safe_id("001_d073dbdb77a7620a")
     '001_d073dbdb77a7620a'
+    >>> safe_id("the-latest-trump-s-leaked-taxes-")
+    'the-latest-trump-s-leaked-taxes-'
     """
     cleaned = _ID_BAD.sub("_", raw.replace("/", "_").replace("\\", "_"))
-    cleaned = re.sub(r"\.{2,}", "_", cleaned).strip("._-")
+    # Leading dots would hide a file; a trailing "-" or "_" is part of many real slugs.
+    cleaned = re.sub(r"\.{2,}", "_", cleaned).lstrip("._-").rstrip(".")
     cleaned = re.sub(r"_{2,}", "_", cleaned)
     if not cleaned:
         cleaned = "doc-" + hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:12]
