@@ -93,7 +93,7 @@ def _subordinate(head: Token) -> bool:
 
 
 def _quoted(doc: Doc, pos: int, sent) -> bool:
-    before = doc.text[sent.start_char : pos]
+    before = sent.text[: pos - sent.start_char]
     return (before.count("\"") % 2 == 1) or before.count("“") > before.count("”")
 
 

@@ -56,24 +56,23 @@ def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimM
     found.extend(noun_cues(doc))
     found.extend(stance_phrases(doc))
     quotes = find_quotes(text)
-    found = attach_quotes(doc, quotes, found)
+    found = attach_quotes(text, quotes, found)
     found = [a for a in found if a.content]
-    _speakers_outside_content(doc, found)
+    _speakers_outside_content(text, found)
     found = _dedupe(found)
     found.extend(outlet_assertions(doc, found))
     found = _clip(found, text, body)
     found.sort(key=lambda a: (a.start, a.end))
-    return _to_mentions(doc, found)
+    return _to_mentions(doc, found, text)
 
 
-def _speakers_outside_content(doc: Doc, found: list[Attribution]) -> None:
+def _speakers_outside_content(text: str, found: list[Attribution]) -> None:
     """A speaker inside the quoted content is a parse error: take the words beside the cue.
 
     ``"One of the brightest members of Congress," Rep. Cummings said``: the parser may make a
     noun inside the quotation the subject; the speaker is what stands between the quotation
     and the cue (or right after an inverted cue: ``said Robert McAtee``).
     """
-    text = doc.text
     for a in found:
         if not a.speaker or not a.cue:
             continue
@@ -141,9 +140,8 @@ def _clip(found: list[Attribution], text: str, body: list[list[int]] | None) -> 
     return out
 
 
-def _to_mentions(doc: Doc, found: list[Attribution]) -> list[ClaimMention]:
-    text = doc.text
-    index = SpeakerIndex(doc)
+def _to_mentions(doc: Doc, found: list[Attribution], text: str) -> list[ClaimMention]:
+    index = SpeakerIndex(doc, text)
     out: list[ClaimMention] = []
     last_name: str | None = None
     last_speaker: list[Span] = []

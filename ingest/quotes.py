@@ -182,7 +182,7 @@ def _single_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def attach_quotes(
-    doc,
+    text: str,
     quotes: Sequence[tuple[int, int]],
     found: list[Attribution],
 ) -> list[Attribution]:
@@ -196,7 +196,6 @@ def attach_quotes(
     :mod:`.speakers` to resolve. Attributions whose cue lies inside a quote are dropped:
     they are the quoted speaker's words, not the article's attributions.
     """
-    text = doc.text
     qstarts = [q[0] for q in quotes]
 
     def inside_quote(a: Attribution) -> bool:

@@ -113,7 +113,7 @@ def _speaker_span(
 def _in_cue(verb: Token, c: Token) -> bool:
     """Auxiliaries, negation, particles, "also"-type adverbs and a hugging time word."""
     if c.dep_ in ("aux", "auxpass", "neg"):
-        return c.i < verb.i and c.lemma_ != "to"
+        return c.i < verb.i
     if c.dep_ == "prt":
         return True
     if c.dep_ == "advmod":
@@ -121,6 +121,19 @@ def _in_cue(verb: Token, c: Token) -> bool:
     if c.dep_ == "npadvmod":
         return c.i == verb.i + 1 and c.lower_ in _TIME_WORDS
     return False
+
+
+def _governing_verb(verb: Token, toks: list[Token]) -> list[Token]:
+    """``appeared to suggest``, ``went on to discuss``: the verb the cue depends on, when
+    only "to", particles and adverbs separate them."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    start = min(t.i for t in toks)
+    between = verb.doc[head.i + 1 : start]
+    if any(t.dep_ not in ("prt", "advmod", "neg", "aux") for t in between) or len(between) > 3:
+        return []
+    return [head, *between, *(c for c in head.children if _in_cue(head, c))]
 
 
 def _medium_phrase(verb: Token, toks: list[Token]) -> list[Token]:
@@ -138,6 +151,7 @@ def _cue_tokens(verb: Token, prep: Token | None = None) -> list[Token]:
     """The verb with its auxiliaries, negation, particle and hugging adverbs/time words."""
     toks = [verb] + [c for c in verb.children if _in_cue(verb, c)]
     toks += _medium_phrase(verb, toks)
+    toks += _governing_verb(verb, toks)
     if prep is not None:
         toks.append(prep)
     # only keep a contiguous run ending at the verb (an aux far away is not part of the cue)
@@ -427,7 +441,7 @@ def noun_cues(doc: Doc) -> Iterator[Attribution]:
                     (g for g in c.children if g.dep_ == "pobj"), None)
                 if target is not None:
                     s = tokens_span(doc, *_subtree_range(target))
-                    if doc.text[s[1] - 2 : s[1]] in ("'s", "’s"):
+                    if target.right_edge.text in ("'s", "’s"):
                         s = (s[0], s[1] - 2)
                     speaker = [list(s)]
                     head = target.i

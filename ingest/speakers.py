@@ -12,6 +12,7 @@ the nearest group or organisation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -55,14 +56,15 @@ class SpeakerIndex:
     becomes the antecedent for later pronouns.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         # entity spans by start char, and a surname → full name map built as we read
         self._ents = sorted(
             (e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")),
             key=lambda e: e.start_char,
         )
+        self._starts = [e.start_char for e in self._ents]
         self._full: dict[str, str] = {}
         self._roles: dict[str, str] = {}  # full name → the title it was introduced with
         self._seen_until = 0
@@ -189,7 +191,13 @@ class SpeakerIndex:
         return ents[0] if ents else None
 
     def _ents_in(self, span: list[int]):
-        return [e for e in self._ents if span[0] <= e.start_char and e.end_char <= span[1]]
+        k = bisect.bisect_left(self._starts, span[0])
+        out = []
+        while k < len(self._ents) and self._ents[k].start_char < span[1]:
+            if self._ents[k].end_char <= span[1]:
+                out.append(self._ents[k])
+            k += 1
+        return out
 
 
 def _clean_name(text: str) -> str:
