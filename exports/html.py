@@ -46,6 +46,7 @@ __all__ = [
     "EDGE_STYLE",
     "KIND_STYLE",
     "Cut",
+    "notebook_html",
     "render_html",
     "script_json",
     "view_graph",
@@ -181,8 +182,12 @@ def _claim_block(G: nx.MultiDiGraph, c: str) -> list[str]:
     """A claim, its speakers, sources, topics, and the outlets of those sources."""
     around = _in(G, c, (S.SAID,)) | _out(G, c, (S.REPORTED_IN,))
     around |= {t for t in _out(G, c, (S.ABOUT,)) if _shared_topic(G, t)}
-    outlets = {o for s in around if G.nodes[s].get("kind") == S.SOURCE for o in
-               _out(G, s, (S.PUBLISHED_BY,))}
+    outlets = {
+        o
+        for s in around
+        if G.nodes[s].get("kind") == S.SOURCE
+        for o in _out(G, s, (S.PUBLISHED_BY,))
+    }
     return [c, *sorted(around | outlets)]
 
 
@@ -199,7 +204,8 @@ def _ego_claims(kg: ClaimGraph, speaker: str | None, topic: str | None) -> tuple
         return _out(G, sp, (S.SAID,)), focus
     key = " ".join(str(topic).casefold().split())
     topics = [
-        n for n, d in G.nodes(data=True)
+        n
+        for n, d in G.nodes(data=True)
         if d.get("kind") == S.TOPIC and key in " ".join(str(d.get("label", "")).casefold().split())
     ]
     if not topics:
@@ -234,6 +240,8 @@ def view_graph(
     all_claims = [n for n, k in G.nodes(data="kind") if k == S.CLAIM]
     focus = None
     candidates = all_claims
+    if speaker is not None and topic is not None:
+        raise ExportError("an ego view is of one node: give speaker or topic, not both")
     if speaker is not None or topic is not None:
         chosen, focus = _ego_claims(kg, speaker, topic)
         candidates = list(chosen)
@@ -296,9 +304,7 @@ def _tip(kg: ClaimGraph, n: str, d: dict) -> dict[str, Any]:
     G = kg.G
     kind = d["kind"]
     if kind == S.CLAIM:
-        speakers = d.get("speakers") or sorted(
-            G.nodes[s]["name"] for s in _in(G, n, (S.SAID,))
-        )
+        speakers = d.get("speakers") or sorted(G.nodes[s]["name"] for s in _in(G, n, (S.SAID,)))
         lines = [
             "Said by: " + (", ".join(speakers) or "no named speaker"),
             f"Sources: {d.get('n_sources', 0)} ({d.get('n_independent_sources', 0)} independent)",
@@ -377,8 +383,11 @@ def script_json(data: Any) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     for ch, esc in (
-        ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-        ("\u2028", "\\u2028"), ("\u2029", "\\u2029"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
     ):
         text = text.replace(ch, esc)
     return text
@@ -401,7 +410,9 @@ def _network(kg: ClaimGraph, V: nx.DiGraph, focus: str | None):
         elif kind == S.TOPIC:
             size = 5
         label = _clip(d.get("label") or d.get("name") or n, _MAX_LABEL)
-        extra = {"borderWidth": 4, "size": size + 6} if n == focus else {}
+        extra = {"borderWidth": 4} if n == focus else {}
+        if n == focus:
+            size += 6
         shape = KIND_STYLE[kind]["shape"]  # pyvis would otherwise force "dot" over the group
         net.add_node(n, label=label, group=kind, shape=shape, size=size, **extra)
     for u, v, k in V.edges(data="kind"):
@@ -448,8 +459,12 @@ def _header(title: str, summary: dict[str, int], cut: Cut, drawn: Counter) -> st
     e = html.escape
     corpus = ", ".join(
         _plural(summary[k], w)
-        for k, w in (("sources", "article"), ("outlets", "outlet"), ("speakers", "speaker"),
-                     ("claims", "claim"))
+        for k, w in (
+            ("sources", "article"),
+            ("outlets", "outlet"),
+            ("speakers", "speaker"),
+            ("claims", "claim"),
+        )
     )
     out = [f'<h1>{e(title)}</h1><p class="summary">{e(corpus)}</p>']
     notes = []
@@ -460,9 +475,7 @@ def _header(title: str, summary: dict[str, int], cut: Cut, drawn: Counter) -> st
             f"{_plural(cut.claims_total, 'claim')} with their speakers, articles and topics."
         )
     if cut.is_cut:
-        left = ", ".join(
-            _plural(v, KIND_STYLE[k]["name"]) for k, v in cut.left_out.items() if v
-        )
+        left = ", ".join(_plural(v, KIND_STYLE[k]["name"]) for k, v in cut.left_out.items() if v)
         notes.append(
             f"Showing the {_n(cut.claims_drawn)} most corroborated of "
             f"{_plural(cut.claims_total, 'claim')} ({_n(cut.nodes_drawn)} nodes, limit "
@@ -539,3 +552,16 @@ def write_html(
     """Write :func:`render_html` to ``path`` atomically."""
     page = render_html(kg, max_nodes=max_nodes, speaker=speaker, topic=topic, title=title)
     atomic_write_text(path, page)
+
+
+def notebook_html(page: str, *, height: int = 640) -> str:
+    """A page embedded for Jupyter: an ``<iframe srcdoc>`` holding the escaped page.
+
+    The iframe is sandboxed (scripts yes, same origin no): the graph runs, but it cannot
+    reach the notebook around it, whatever the article text holds.
+    """
+    return (
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
+        'title="claimgraph"></iframe>'
+    )
