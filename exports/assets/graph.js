@@ -1,7 +1,7 @@
 /* claimgraph page: draw the graph, tooltips, search, per-kind toggles.
  *
  * Every string from the data is untrusted article text. It reaches the DOM only through
- * textContent (tooltips, messages) or the vis canvas (labels); never through innerHTML.
+ * textContent (tooltips, messages) or the vis canvas (labels); it is never parsed as HTML.
  * When the layout has settled, physics is switched off and window.claimgraph.ready is set,
  * with the time in ms since navigation in window.claimgraph.settledMs.
  */
