@@ -30,6 +30,7 @@ __all__ = [
     "expand_inputs",
     "decode_bytes",
     "safe_id",
+    "unique_id",
     "TEXT_SUFFIXES",
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
@@ -211,11 +212,17 @@ def read_inputs(
             continue
         for doc in _read_one(item, stdin=stdin):
             if isinstance(doc, RawDocument):
-                doc.id = _unique(doc.id, seen)
+                doc.id = unique_id(doc.id, seen)
             yield doc
 
 
-def _unique(doc_id: str, seen: dict[str, int]) -> str:
+def unique_id(doc_id: str, seen: dict[str, int]) -> str:
+    """``doc_id``, or ``doc_id-2``, ``-3`` … if ``seen`` already holds it (``seen`` is updated).
+
+    >>> seen = {}
+    >>> [unique_id("a", seen) for _ in range(3)]
+    ['a', 'a-2', 'a-3']
+    """
     n = seen.get(doc_id, 0) + 1
     seen[doc_id] = n
     if n == 1:
