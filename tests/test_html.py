@@ -268,3 +268,11 @@ def test_write_html_and_the_export_command(seed_build, tmp_path):
     assert res.exit_code == 1 and "no speaker matches 'Nobody'" in res.output
     res = runner.invoke(app, ["export", str(out), "--format", "ttl", "--speaker", "Lavrov"])
     assert res.exit_code == 2
+
+
+def test_an_empty_graph_still_makes_a_page():
+    from claimgraph.kg import ClaimGraph
+
+    page = render_html(ClaimGraph())
+    assert "0 articles, 0 outlets, 0 speakers, 0 claims" in page
+    assert page_data(page)["nodes"] == []

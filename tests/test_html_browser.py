@@ -227,3 +227,12 @@ def test_notebook_iframe_runs_the_page_offline(browser, seed_build):
     )
     assert errors == []
     context.close()
+
+
+def test_empty_graph_page_is_ready_and_says_so(visit, tmp_path):
+    from claimgraph.kg import ClaimGraph
+
+    v = visit(_write(tmp_path, ClaimGraph()))
+    assert v.js("window.claimgraph.nodes.length") == 0
+    assert "Nothing to draw" in v.page.locator("#loading").inner_text()
+    assert v.external == [] and v.errors == []
