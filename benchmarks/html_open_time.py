@@ -99,25 +99,25 @@ def main(argv: list[str] | None = None) -> int:
     if a.corpus:
         info["build_s"] = round(build(a.corpus, a.limit, a.out_dir, a.max_nodes or 1500), 1)
     html = a.out_dir / "graph.html"
+    scratch = tempfile.TemporaryDirectory()
     if a.max_nodes is not None and not a.corpus:
-        html = Path(tempfile.mkdtemp()) / "graph.html"
+        html = Path(scratch.name) / "graph.html"
         claimgraph.load(a.out_dir).write_html(html, max_nodes=a.max_nodes)
     if not html.exists():
         print(f"error: {html} not found", file=sys.stderr)
         return 1
     runs = []
-    with sync_playwright() as p:
+    with scratch, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         try:
             for _ in range(a.runs):
                 runs.append(open_and_settle(browser, html))
         finally:
             browser.close()
+        info["page_mb"] = round(html.stat().st_size / 1e6, 2)
     settled = [r["settled_s"] for r in runs]
     info.update(
         {
-            "page": str(html),
-            "page_mb": round(html.stat().st_size / 1e6, 2),
             "nodes": runs[0]["nodes"],
             "edges": runs[0]["edges"],
             "physics_off": all(r["physics_off"] for r in runs),
