@@ -91,8 +91,7 @@ EDGE_STYLE: dict[str, dict[str, Any]] = {
         "symmetric": True,
     },
 }
-_FOLDED = (S.SAID, S.REPORTED_IN, S.ABOUT)  # a claim's neighbours in the drawn graph
-_RELATIONS = (S.CONTRADICTS, S.CONFLICTING_QUANTITY, S.CORROBORATES)
+_EDGE_RANK = {S.CONTRADICTS: 0, S.CONFLICTING_QUANTITY: 1, S.CORROBORATES: 2}
 
 _MAX_QUOTE = 300  # characters of a quoted span shown in a tooltip
 _MAX_TIP_SOURCES = 12  # sources listed in a claim's tooltip
@@ -264,12 +263,14 @@ def view_graph(
     V = nx.DiGraph()
     for n in keep:
         V.add_node(n, kind=G.nodes[n]["kind"])
-    for u, v, k in G.edges(keys=True):
-        if k in EDGE_STYLE and u in V and v in V:
-            if EDGE_STYLE[k].get("symmetric") and V.has_edge(v, u) and V[v][u]["kind"] == k:
-                continue
-            if not V.has_edge(u, v):
-                V.add_edge(u, v, kind=k)
+    # One drawn edge per pair: the most telling kind wins (a pair that both contradicts and
+    # conflicts on numbers is drawn as a contradiction); symmetric kinds are drawn once.
+    for u, v, k in sorted(G.edges(keys=True), key=lambda e: (_EDGE_RANK.get(e[2], 9), e)):
+        if k not in EDGE_STYLE or u not in V or v not in V:
+            continue
+        if V.has_edge(u, v) or (EDGE_STYLE[k].get("symmetric") and V.has_edge(v, u)):
+            continue
+        V.add_edge(u, v, kind=k)
 
     totals = Counter(
         k

@@ -276,3 +276,12 @@ def test_an_empty_graph_still_makes_a_page():
     page = render_html(ClaimGraph())
     assert "0 articles, 0 outlets, 0 speakers, 0 claims" in page
     assert page_data(page)["nodes"] == []
+
+
+def test_a_pair_that_contradicts_and_conflicts_is_drawn_once_as_a_contradiction():
+    kg = corroboration_graph(6)
+    for a, b in (("claim/002", "claim/003"), ("claim/003", "claim/002")):
+        kg.G.add_edge(a, b, key=S.CONTRADICTS, kind=S.CONTRADICTS)
+    V, _ = view_graph(kg)
+    pair = [k for u, v, k in V.edges(data="kind") if {u, v} == {"claim/002", "claim/003"}]
+    assert pair == [S.CONTRADICTS]
