@@ -96,6 +96,7 @@ _EDGE_RANK = {S.CONTRADICTS: 0, S.CONFLICTING_QUANTITY: 1, S.CORROBORATES: 2}
 _MAX_QUOTE = 300  # characters of a quoted span shown in a tooltip
 _MAX_TIP_SOURCES = 12  # sources listed in a claim's tooltip
 _MAX_LABEL = 40
+_QUOTE_MARKS = '"“”«»„ '  # stripped from a quoted span; the tooltip adds its own
 # Label sizes: small ones vanish when zoomed out (vis drawThreshold), big ones stay readable.
 _FONT = {S.CLAIM: 13, S.SPEAKER: 16, S.SOURCE: 12, S.OUTLET: 14, S.TOPIC: 10}
 
@@ -334,7 +335,7 @@ def _tip(kg: ClaimGraph, n: str, d: dict) -> dict[str, Any]:
                     ],
                 )
             )
-            quotes.append([meta, _clip(src.get("exact"), _MAX_QUOTE)])
+            quotes.append([meta, _clip(src.get("exact"), _MAX_QUOTE).strip(_QUOTE_MARKS)])
         tip = {"h": _clip(d.get("text"), 600), "p": lines + relations, "q": quotes}
         if len(rows) > _MAX_TIP_SOURCES:
             tip["p"].append(f"… and {len(rows) - _MAX_TIP_SOURCES} more sources")
