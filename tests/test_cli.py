@@ -10,7 +10,7 @@ from claimgraph.cli import app
 
 runner = CliRunner()
 GOOD = (
-    'Moscow has massed more than 100,000 troops near the border, officials said. '
+    "Moscow has massed more than 100,000 troops near the border, officials said. "
     '"We will not invade," Foreign Minister Sergey Lavrov told reporters on Friday.\n'
 )
 
