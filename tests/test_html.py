@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 
 import networkx as nx
 import pytest
-from html_graphs import HOSTILE, HOSTILE_HREF, corroboration_graph
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
@@ -22,6 +21,8 @@ from claimgraph.exports.html import (
     write_html,
 )
 from claimgraph.graph import schema as S
+
+from .html_graphs import HOSTILE, HOSTILE_HREF, corroboration_graph
 
 _DATA = re.compile(r'<script type="application/json" id="claimgraph-data">(.*?)</script>', re.S)
 

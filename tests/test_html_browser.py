@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from html_graphs import HOSTILE, corroboration_graph
 
 from claimgraph.exports.html import notebook_html, render_html, view_graph
+
+from .html_graphs import HOSTILE, corroboration_graph
 
 pytestmark = pytest.mark.browser
 
