@@ -131,3 +131,14 @@ def test_a_killed_build_leaves_the_previous_outputs_whole(tmp_path):
         after = claimgraph.load(out)  # whatever moment it died, the outputs load
         assert after.stats()["sources"] in (before["sources"], 30)
         assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_outputs_are_ordinary_files_not_private_temp_files(tmp_path):
+    from claimgraph.exports.atomic import atomic_write_text
+
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "x.txt", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "x.txt").stat().st_mode & 0o777 == 0o644
