@@ -218,106 +218,114 @@ DEMONYMS: dict[str, str] = {
 }
 
 #: Words a role or title phrase is made of ("the US Secretary of State", "the Russian leader").
-ROLE_WORDS = frozenset(TITLE_WORDS) | frozenset(
-    [
+ROLE_WORDS = (
+    frozenset(TITLE_WORDS)
+    | frozenset(
+        [
+            "of",
+            "leader",
+            "head",
+            "minister",
+            "secretary-general",
+            "president",
+            "spokesman",
+            "envoy",
+            "negotiator",
+            "diplomat",
+            "counterpart",
+            "top",
+            "chief",
+            "senior",
+            "former",
+            "new",
+            "acting",
+            "general",
+            "attorney",
+            "speaker",
+            "leader",
+            "mp",
+            "boss",
+            "manager",
+            "coach",
+            "executive",
+            "founder",
+            "economy",
+            "trade",
+            "health",
+            "home",
+            "education",
+            "culture",
+            "environment",
+            "affairs",
+            "security",
+            "national",
+            "adviser",
+            "advisor",
+            "house",
+            "shadow",
+            "labour",
+            "conservative",
+            "lib",
+            "dem",
+            "democrat",
+            "republican",
+            "party",
+            "tory",
+            "un",
+            "eu",
+            "nato",
+            "canada",
+            "britain",
+            "uk",
+            "american",
+            "european",
+        ]
+    )
+    | frozenset(NATIONALITIES)
+)
+
+#: Title words that carry an office: a role phrase must hold at least one.
+_OFFICE_WORDS = (
+    frozenset(ROLE_WORDS)
+    - frozenset(NATIONALITIES)
+    - {
         "of",
-        "leader",
-        "head",
-        "minister",
-        "secretary-general",
-        "president",
-        "spokesman",
-        "envoy",
-        "negotiator",
-        "diplomat",
-        "counterpart",
         "top",
-        "chief",
         "senior",
         "former",
         "new",
         "acting",
-        "general",
-        "attorney",
-        "speaker",
-        "leader",
-        "mp",
-        "boss",
-        "manager",
-        "coach",
-        "executive",
-        "founder",
-        "economy",
+        "state",
+        "foreign",
+        "prime",
+        "vice",
+        "deputy",
+        "national",
+        "security",
+        "affairs",
+        "house",
+        "home",
         "trade",
         "health",
-        "home",
         "education",
         "culture",
         "environment",
-        "affairs",
-        "security",
-        "national",
-        "adviser",
-        "advisor",
-        "house",
+        "economy",
+        "interior",
+        "finance",
+        "defence",
+        "defense",
         "shadow",
+        "party",
         "labour",
         "conservative",
         "lib",
         "dem",
         "democrat",
         "republican",
-        "party",
         "tory",
-        "un",
-        "eu",
-        "nato",
-        "canada",
-        "britain",
-        "uk",
-        "american",
-        "european",
-    ]
-) | frozenset(NATIONALITIES)
-
-#: Title words that carry an office: a role phrase must hold at least one.
-_OFFICE_WORDS = frozenset(ROLE_WORDS) - frozenset(NATIONALITIES) - {
-    "of",
-    "top",
-    "senior",
-    "former",
-    "new",
-    "acting",
-    "state",
-    "foreign",
-    "prime",
-    "vice",
-    "deputy",
-    "national",
-    "security",
-    "affairs",
-    "house",
-    "home",
-    "trade",
-    "health",
-    "education",
-    "culture",
-    "environment",
-    "economy",
-    "interior",
-    "finance",
-    "defence",
-    "defense",
-    "shadow",
-    "party",
-    "labour",
-    "conservative",
-    "lib",
-    "dem",
-    "democrat",
-    "republican",
-    "tory",
-}
+    }
+)
 
 _ROLE_JUNK = re.compile(r"[^\w\s.'’-]")
 
@@ -338,8 +346,10 @@ def is_role_phrase(text: str) -> bool:
     (True, False)
     """
     words = role_words(text)
-    return bool(words) and all(w in ROLE_WORDS for w in words) and any(
-        w in _OFFICE_WORDS or w == "minister" for w in words
+    return (
+        bool(words)
+        and all(w in ROLE_WORDS for w in words)
+        and any(w in _OFFICE_WORDS or w == "minister" for w in words)
     )
 
 

@@ -300,9 +300,90 @@ def load_known_entities(path: str | Path) -> list[KnownEntity]:
 
 
 _STOP_TOKENS = frozenset(
-    ["the", "a", "an", "and", "or", "but", "however", "that", "this", "these", "those", "it", "its", "his", "her", "their", "our", "we", "they", "he", "she", "no", "not", "yes", "so", "also", "then", "there", "here", "which", "who", "what", "when", "where", "while", "after", "before", "with", "without", "from", "for", "to", "of", "in", "on", "at", "by", "as", "is", "was", "are", "were", "has", "have", "had", "be", "been", "said", "says"]
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "however",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "we",
+        "they",
+        "he",
+        "she",
+        "no",
+        "not",
+        "yes",
+        "so",
+        "also",
+        "then",
+        "there",
+        "here",
+        "which",
+        "who",
+        "what",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "with",
+        "without",
+        "from",
+        "for",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "be",
+        "been",
+        "said",
+        "says",
+    ]
 )
-_PARTICLES = frozenset(["de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "di", "du", "ibn", "el", "dos", "das", "y"])
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "al",
+        "la",
+        "le",
+        "del",
+        "di",
+        "du",
+        "ibn",
+        "el",
+        "dos",
+        "das",
+        "y",
+    ]
+)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 _LEAD = re.compile(
     r"^(?:a|an|the)?\s*(?:statement|report|reports|release|letter|readout|communiqu[eé]|"
@@ -741,9 +822,7 @@ def resolve_speakers(
             sp.roles |= canon_roles[sp.name]
         if sp.affiliation is None:
             sp.affiliation = _affiliation(sp)
-    return Resolution(
-        assignment, sorted(by_key.values(), key=lambda s: s.name), relayed, dropped
-    )
+    return Resolution(assignment, sorted(by_key.values(), key=lambda s: s.name), relayed, dropped)
 
 
 _TYPES = ("person", "organisation", "government", "group", "anonymous")
@@ -758,9 +837,12 @@ def _good_alias(surface: str, sp: Speaker, cand: Candidate) -> bool:
     if is_role_phrase(surface):
         return True
     person = _person_name(surface)
-    return person is not None and name_key(person.name).split()[-1:] == (
-        name_key(sp.name).split()[-1:]
-    ) or person is not None and fuzz.ratio(name_key(person.name), name_key(sp.name)) >= 85
+    return (
+        person is not None
+        and name_key(person.name).split()[-1:] == (name_key(sp.name).split()[-1:])
+        or person is not None
+        and fuzz.ratio(name_key(person.name), name_key(sp.name)) >= 85
+    )
 
 
 def _affiliation(sp: Speaker) -> str | None:
@@ -771,6 +853,8 @@ def _affiliation(sp: Speaker) -> str | None:
             if len(org_key) > 3 and f" {org_key} " in f" {key} ":
                 return org
     return next((c for r in sorted(sp.roles) if (c := role_country(r)) and c != sp.name), None)
+
+
 _RELAYED = re.compile(r"^\W*(?:he|she)\s+\w+(?:ed|s)\b", re.IGNORECASE)
 
 
