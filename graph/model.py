@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..ingest.outlets import outlet_lineage
 from . import schema as S
 from .names import name_key
 
@@ -256,7 +257,7 @@ class ClaimGraph:
         outlets = self._out(node, S.PUBLISHED_BY)
         if outlets:
             o = self.G.nodes[outlets[0]]
-            return "outlet:" + (o.get("parent") or o["name"])
+            return "outlet:" + (outlet_lineage(o["name"]) or o.get("parent") or o["name"])
         return "source:" + node
 
     def refresh_claim_stats(self) -> None:
