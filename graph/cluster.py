@@ -5,8 +5,9 @@ Two mentions are the same claim when
 1. their texts are equal after folding quote marks, punctuation, case, spelling variants
    (``-ise``/``-ize``, ``-our``/``-or``) and trimming (any speaker), or
 2. they have the same speaker, the same mode (a denial only joins denials; a negated statement
-   only joins negated ones), no incompatible quantities, and the shorter one's *features* are mostly found in the longer one: features are
-   content words, lightly stemmed and mapped through a small synonym lexicon (:data:`LEXICON`:
+   only joins negated ones), no incompatible quantities, and the shorter one's *features* are
+   mostly found in the longer one: features are content words, lightly stemmed and mapped
+   through a small synonym lexicon (:data:`LEXICON`:
    "window"/"path"/"way" → one class, "severe"/"serious" → another), weighted by rarity. At least
    three features must be shared ("A diplomatic path to resolving this crisis… remains open" is
    part of "we remain committed to the diplomatic path and believe that a window remains to
