@@ -243,7 +243,10 @@ def contradictions(
         frames = c.frames
         if not frames:
             actors = sorted((actor_of or {}).get(c.id, ())) or [None]
-            frames = tuple(Frame(c.text, c.cue, a, "government" if a else None) for a in actors)
+            frames = tuple(
+                Frame(c.text, c.cue, a, "government" if a else None, kind="assertion")
+                for a in actors
+            )
         held = {t for f in frames for t in frames_of(f)}
         for polarity, actor, event in sorted(held):
             bucket = neg if polarity == "-" else pos
