@@ -6,10 +6,10 @@ sources) → topics → conflicts and contradictions → corroboration. Every st
 (indexes and blocks, never all pairs).
 
 Before clustering, mentions are tidied without parsing anything again: two mentions of one
-article with the same content spans become one (the one with a valid speaker wins); a mention
-whose cue is the verb of a clause another mention denies ("denying it *plans* to invade") is
-dropped, since the article does not assert it; a content span cut off after a function word
-("Moscow plans an") is read on to the end of its sentence for analysis (the mention's offsets
+article whose content starts at the same offset become one (attributed, then fuller, wins);
+a mention whose cue is the verb of a clause another mention denies ("denying it *plans* to
+invade") is dropped, since the article does not assert it; a content span cut off after a
+function word ("Moscow plans an") is read on to the end of its sentence for analysis (the mention's offsets
 stay as extracted).
 """
 
@@ -94,15 +94,21 @@ def analysed_text(record: DocumentRecord, mention: ClaimMention) -> str:
     return f"{text} {tail}".strip()
 
 
+def _reading(record: DocumentRecord, i: int, assigned) -> tuple[bool, int]:
+    """Which of two readings of one quote to keep: attributed first, then the fuller one."""
+    m = record.claims[i]
+    return ((record.id, i) in assigned, sum(e - s for s, e in m.content))
+
+
 def _tidy_mentions(record: DocumentRecord, assigned) -> list[int]:
     """Indexes of the mentions worth a node: duplicates and denied clauses left out."""
     keep: dict[tuple, int] = {}
     for i, m in enumerate(record.claims):
         if not m.content:
             continue
-        key = tuple(map(tuple, m.content))
+        key = m.content[0][0]  # two readings of one quote start at the same offset
         j = keep.get(key)
-        if j is None or ((record.id, i) in assigned and (record.id, j) not in assigned):
+        if j is None or _reading(record, i, assigned) > _reading(record, j, assigned):
             keep[key] = i
     denied = [
         m.content[0]

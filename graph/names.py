@@ -336,7 +336,8 @@ def role_words(text: str) -> list[str]:
     >>> role_words("the US Secretary of State")
     ['us', 'secretary', 'of', 'state']
     """
-    return name_key(_ROLE_JUNK.sub(" ", text)).replace("’", "'").split()
+    text = re.sub(r"['’]s\b", "", _ROLE_JUNK.sub(" ", text))
+    return name_key(text).split()
 
 
 def is_role_phrase(text: str) -> bool:

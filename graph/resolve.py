@@ -55,6 +55,7 @@ __all__ = [
     "METONYMS",
     "ANONYMOUS_HEADS",
     "ORGANISATIONS",
+    "roles_match",
     "COMMENTER",
     "Candidate",
     "speaker_candidate",
@@ -473,8 +474,10 @@ def _classify_phrase(text: str) -> Candidate | None:
         return Candidate(METONYMS[key], "government")
     words = key.split()
     if " and " in f" {key} " and words[-1] not in ANONYMOUS_HEADS:
-        first = re.split(r"\s+and\s+", text, maxsplit=1, flags=re.IGNORECASE)[0]
-        return _classify_phrase(first)
+        parts = re.split(r"\s+and\s+", text, maxsplit=1, flags=re.IGNORECASE)
+        if len(parts) < 2 or not parts[0].strip():
+            return None
+        return _classify_phrase(parts[0])
     if words[-1] in ANONYMOUS_HEADS:
         kind = "anonymous" if len(words) <= 3 else "group"
         return Candidate(_anonymous_name(text), kind)
@@ -577,7 +580,7 @@ class Resolution:
         return iter((self.assignment, self.speakers))
 
 
-def _roles_match(phrase: str, roles: Iterable[str]) -> bool:
+def roles_match(phrase: str, roles: Iterable[str]) -> bool:
     """Whether a role phrase ("the Secretary of State") fits one of a person's roles."""
     words = role_words(phrase)
     core = {
@@ -740,7 +743,7 @@ def resolve_speakers(
             context = {name_key(p) for p in doc_persons[doc_id]}
             scored = []
             for owner in owners:
-                score = 2 * (bool(role) and _roles_match(role, canon_roles[owner]))
+                score = 2 * (bool(role) and roles_match(role, canon_roles[owner]))
                 score += len(context & canon_context[owner])
                 scored.append((score, owner))
             scored.sort(key=lambda x: (-x[0], x[1]))
@@ -749,10 +752,10 @@ def resolve_speakers(
         return None
 
     def role_target(phrase: str, doc_id: str, before: list[Speaker]) -> str | None:
-        in_doc = sorted(p for p in doc_canon[doc_id] if _roles_match(phrase, canon_roles[p]))
+        in_doc = sorted(p for p in doc_canon[doc_id] if roles_match(phrase, canon_roles[p]))
         if len(in_doc) == 1:
             return in_doc[0]
-        holders = sorted(p for p in canon_roles if _roles_match(phrase, canon_roles[p]))
+        holders = sorted(p for p in canon_roles if roles_match(phrase, canon_roles[p]))
         if len(holders) == 1:
             return holders[0]
         country = role_country(phrase)
@@ -805,8 +808,11 @@ def resolve_speakers(
     relayed = _reattribute_relays(records, assignment, by_key, person_canon, alias_index)
 
     # 6. Aliases from the article's own spellings ("Antony Blink" in an article of Blinken).
+    doc_speakers: dict[str, set[str]] = defaultdict(set)
+    for (d, _i), sp in assignment.items():
+        doc_speakers[d].add(sp.name)
     for doc_id in doc_order:
-        people = {sp.name for (d, _i), sp in assignment.items() if d == doc_id}
+        people = doc_speakers[doc_id]
         for name in doc_persons[doc_id]:
             for canon in people:
                 sp = by_key[canon]
