@@ -9,8 +9,8 @@ Before clustering, mentions are tidied without parsing anything again: two menti
 article whose content starts at the same offset become one (attributed, then fuller, wins);
 a mention whose cue is the verb of a clause another mention denies ("denying it *plans* to
 invade") is dropped, since the article does not assert it; a content span cut off after a
-function word ("Moscow plans an") is read on to the end of its sentence for analysis (the mention's offsets
-stay as extracted).
+function word ("Moscow plans an") is read on to the end of its sentence for analysis (the
+mention's offsets stay as extracted).
 """
 
 from __future__ import annotations
