@@ -27,6 +27,7 @@ from ..ingest.records import ClaimMention, DocumentRecord
 from . import schema as S
 from .cluster import (
     MentionRef,
+    claim_text_key,
     cluster_mentions,
     content_words,
     is_denial,
@@ -57,13 +58,10 @@ def label_claim(text: str, *, max_words: int = 6) -> str:
     >>> label_claim("Moscow has recently amassed more than 100,000 troops near Ukraine")
     'Moscow recently amassed 100,000 troops near'
     """
-    words = [
-        w
-        for w in text.split()
-        if w.strip("\"“”‘’'.,;:").casefold() in {c for c in content_words(w)}
-        or any(ch.isdigit() for ch in w)
-    ]
-    words = [w.strip("\"“”‘’'.,;:") for w in words if w.strip("\"“”‘’'.,;:")]
+    keep = set(content_words(text))
+    strip = "\"“”‘’'.,;:"
+    words = [w.strip(strip) for w in text.split()]
+    words = [w for w in words if w and (claim_text_key(w) in keep or any(ch.isdigit() for ch in w))]
     return " ".join(words[:max_words]) or text[:50]
 
 

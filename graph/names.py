@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["name_key", "strip_titles", "is_pronoun", "PRONOUNS", "TITLE_WORDS"]
 
@@ -330,6 +331,7 @@ _OFFICE_WORDS = (
 _ROLE_JUNK = re.compile(r"[^\w\s.'’-]")
 
 
+@lru_cache(maxsize=65536)
 def role_words(text: str) -> list[str]:
     """Words of a role phrase, casefolded, articles and possessives dropped.
 
@@ -374,6 +376,7 @@ def clean_role(role: str | None) -> str | None:
     return text
 
 
+@lru_cache(maxsize=65536)
 def role_country(text: str | None) -> str | None:
     """The country a role or organisation name points to, if it names one.
 

@@ -751,11 +751,20 @@ def resolve_speakers(
                 return scored[0][1]
         return None
 
+    role_index: dict[str, set[str]] = defaultdict(set)  # role word → persons holding it
+    for person, roles in canon_roles.items():
+        for role in roles:
+            for w in role_words(role):
+                if w not in NATIONALITIES and w not in ("of", "the"):
+                    role_index[w].add(person)
+
     def role_target(phrase: str, doc_id: str, before: list[Speaker]) -> str | None:
         in_doc = sorted(p for p in doc_canon[doc_id] if roles_match(phrase, canon_roles[p]))
         if len(in_doc) == 1:
             return in_doc[0]
-        holders = sorted(p for p in canon_roles if roles_match(phrase, canon_roles[p]))
+        core = [w for w in role_words(phrase) if w in role_index]
+        pool = set.intersection(*(role_index[w] for w in core)) if core else set()
+        holders = sorted(p for p in pool if roles_match(phrase, canon_roles[p]))
         if len(holders) == 1:
             return holders[0]
         country = role_country(phrase)
