@@ -41,7 +41,7 @@ def trim(text: str, start: int, end: int, *, keep_closing: bool = False) -> tupl
     ``keep_closing`` keeps a final ``.``/``?``/``!`` or closing quote mark, for spans that
     should read as whole sentences. Returns ``(start, start)`` when nothing is left.
     """
-    while start < end and _is_edge(text[start]) and text[start] not in "(“\"‘«$£€#@[":
+    while start < end and _is_edge(text[start]) and text[start] not in "($£€#@[":
         start += 1
     while end > start and _is_edge(text[end - 1]):
         if keep_closing and text[end - 1] in ".?!”\"’»)":

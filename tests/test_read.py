@@ -143,7 +143,8 @@ def test_clashing_ids_get_numbered_in_input_order(tmp_path):
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [("../../x", "x"), ("..\\..\\etc\\passwd", "etc_passwd"), ("/abs/path", "abs_path"),
-     ("..", None), ("a b/c", "a_b_c"), ("001_d073dbdb77a7620a", "001_d073dbdb77a7620a")],
+     ("..", None), ("a b/c", "a_b_c"), ("001_d073dbdb77a7620a", "001_d073dbdb77a7620a"),
+     ("slug-ending-in-", "slug-ending-in-")],
 )
 def test_ids_cannot_escape_a_directory(raw, expected):
     got = safe_id(raw)

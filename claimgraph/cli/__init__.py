@@ -57,3 +57,7 @@ from . import stats as _stats  # noqa: E402,F401
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()
