@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from ..ingest.outlets import outlet_lineage
 from . import schema as S
-from .names import name_key
+from .names import is_role_phrase, name_key
 from .resolve import METONYMS, ORGANISATIONS, roles_match
 
 __all__ = ["ClaimGraph"]
@@ -97,7 +97,11 @@ class ClaimGraph:
                 close.append(sp["id"])
         if len(set(partial)) == 1:
             return partial[0]
-        holders = [sp["id"] for sp in speakers if roles_match(name, sp.get("roles") or [])]
+        holders = [
+            sp["id"]
+            for sp in speakers
+            if is_role_phrase(name) and roles_match(name, sp.get("roles") or [])
+        ]
         if len(holders) == 1:
             return holders[0]
         return close[0] if len(set(close)) == 1 else None

@@ -38,6 +38,7 @@ from ..ingest.records import ClaimMention, DocumentRecord
 from .names import (
     DEMONYMS,
     NATIONALITIES,
+    TITLE_WORDS,
     clean_role,
     is_pronoun,
     is_role_phrase,
@@ -542,6 +543,9 @@ def speaker_candidate(record: DocumentRecord, mention: ClaimMention) -> Candidat
         if cand is not None:
             return cand
     name = (mention.speaker_name or "").strip()
+    lead = _leading_name(surface)
+    if lead is not None and name and name_key(lead.name).split()[-1] not in name_key(name).split():
+        return Candidate(lead.name, lead.kind, role)  # the span's subject, not a later name
     if name and not is_pronoun(name):
         cand = _classify_phrase(name)
         if cand is not None and cand.kind != "role":
@@ -554,6 +558,21 @@ def speaker_candidate(record: DocumentRecord, mention: ClaimMention) -> Candidat
         if person is not None:
             return Candidate(person.name, person.kind, role)
     return None
+
+
+def _leading_name(surface: str) -> Candidate | None:
+    """The person a longer speaker span opens with ("Biden bluntly assessed that Putin …")."""
+    words = surface.split()
+    run = []
+    for w in words:
+        if not _NAME_TOKEN.match(w) or w.casefold().strip(".") in TITLE_WORDS:
+            break
+        if w.casefold().strip(".") in NATIONALITIES:
+            break
+        run.append(w)
+    if not run or len(run) == len(words):
+        return None
+    return _person_name(" ".join(run))
 
 
 def _in_body(record: DocumentRecord, mention: ClaimMention) -> bool:
@@ -730,6 +749,11 @@ def resolve_speakers(
         in_doc = sorted(p for p in doc_canon[doc_id] if name_key(p).split()[-1] == key)
         if len(in_doc) == 1:
             return in_doc[0]
+        written = sorted(
+            p for p in doc_persons[doc_id] if len(p.split()) >= 2 and name_key(p).split()[-1] == key
+        )
+        if not in_doc and len(written) == 1:  # the article names them in full elsewhere
+            return person_canon.get(written[0], written[0])
         owners = sorted(in_doc or surname_owner.get(key, ()))
         if not owners:  # a near-miss surname ("Blink") of a person of this article
             owners = sorted(
@@ -890,7 +914,12 @@ def _reattribute_relays(
         for sp in by_key.values():
             if sp.type == "person" and key in {name_key(a) for a in sp.aliases}:
                 return sp
-        return None
+        person = _person_name(name)
+        if person is None or person.kind != "person":
+            return None
+        sp = by_key.setdefault(person.name, Speaker(name=person.name, type="person"))
+        sp.aliases.add(person.name)  # a spokesman seen only as a relay
+        return sp
 
     for rec in records:
         principals: dict[str, Speaker] = {}  # relay name → principal
@@ -903,6 +932,13 @@ def _reattribute_relays(
                     relayed[(rec.id, i)] = relay
                     if clean_role(m.speaker_role):
                         relay.roles.add(clean_role(m.speaker_role))
+                    written = _person_name(_clean_surface(_surface(rec, m)))
+                    if (
+                        written is not None
+                        and name_key(written.name).split()[-1:]
+                        == (name_key(relay.name).split()[-1:])
+                    ):
+                        relay.aliases.add(written.name)
         for i, m in enumerate(rec.claims):
             sp = assignment.get((rec.id, i))
             if sp is None or sp.name not in principals or m.kind not in ("direct", "mixed"):
