@@ -10,18 +10,36 @@ from claimgraph.ingest.records import Quantity
 
 def test_more_than_is_a_lower_bound():
     assert parse_quantity("more than 100,000 troops") == Quantity(
-        value=100000, unit="troops", bound="min", text="more than 100,000 troops",
-        low=100000, high=None, span=(0, 24))
+        value=100000,
+        unit="troops",
+        bound="min",
+        text="more than 100,000 troops",
+        low=100000,
+        high=None,
+        span=(0, 24),
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "value", "unit", "bound", "low", "high"),
     [
-        ("has recently amassed more than 100,000 troops near Ukraine",
-         100000, "troops", "min", 100000, None),
+        (
+            "has recently amassed more than 100,000 troops near Ukraine",
+            100000,
+            "troops",
+            "min",
+            100000,
+            None,
+        ),
         ("killed more than 13,000 people since 2014", 13000, "people", "min", 13000, None),
-        ("Russia has massed tens of thousands of troops", 59999.5, "troops", "approx",
-         20000, 99999),
+        (
+            "Russia has massed tens of thousands of troops",
+            59999.5,
+            "troops",
+            "approx",
+            20000,
+            99999,
+        ),
         ("with more than 140 warships", 140, "warships", "min", 140, None),
         ("and about 10,000 soldiers taking part", 10000, "soldiers", "approx", 9000, 11000),
         ("a loan of Can$120 million", 120000000, "can$", "exact", 120000000, 120000000),
@@ -53,8 +71,10 @@ def test_spans_point_into_the_text():
 
 def test_outlet_assertion_with_a_quantity(claims_of):
     # 004: the outlet states it; the participle clause is Russia's attribution
-    text = ("Russia has massed tens of thousands of troops on the Ukrainian border, denying it "
-            "plans to invade.")
+    text = (
+        "Russia has massed tens of thousands of troops on the Ukrainian border, denying it "
+        "plans to invade."
+    )
     claims = claims_of(text)
     (assertion,) = [c for c in claims if c.kind == "assertion"]
     assert assertion.speaker == [] and assertion.speaker_name is None

@@ -21,29 +21,38 @@ from claimgraph.ingest.quotes import find_quotes
         (
             "“If Russia decides to continue the confrontation, there will be serious "
             "consequences,” Blinken added.",
-            ("Blinken", "added",
-             "If Russia decides to continue the confrontation, there will be serious "
-             "consequences"),
+            (
+                "Blinken",
+                "added",
+                "If Russia decides to continue the confrontation, there will be serious "
+                "consequences",
+            ),
         ),
         # 001: spokesman with an inverted cue and a medium phrase
         (
-            "\"He underscored that, while further Russian aggression against Ukraine would "
+            '"He underscored that, while further Russian aggression against Ukraine would '
             "result in a swift, severe, and united Transatlantic response, we remain committed "
             "to the diplomatic path and believe that a window remains to resolve the crisis "
-            "peacefully,\" State Department spokesman Ned Price said in a statement.",
-            ("State Department spokesman Ned Price", "said in a statement",
-             "He underscored that, while further Russian aggression against Ukraine would "
-             "result in a swift, severe, and united Transatlantic response, we remain committed "
-             "to the diplomatic path and believe that a window remains to resolve the crisis "
-             "peacefully"),
+            'peacefully," State Department spokesman Ned Price said in a statement.',
+            (
+                "State Department spokesman Ned Price",
+                "said in a statement",
+                "He underscored that, while further Russian aggression against Ukraine would "
+                "result in a swift, severe, and united Transatlantic response, we remain committed "
+                "to the diplomatic path and believe that a window remains to resolve the crisis "
+                "peacefully",
+            ),
         ),
         # 004: cue before the quote
         (
-            "Speaking separately, Lavrov told reporters \"Blinken agreed that we need to have a "
-            "reasonable dialogue, and I hope emotions will decrease.\"",
-            ("Lavrov", "told",
-             "Blinken agreed that we need to have a reasonable dialogue, and I hope emotions "
-             "will decrease"),
+            'Speaking separately, Lavrov told reporters "Blinken agreed that we need to have a '
+            'reasonable dialogue, and I hope emotions will decrease."',
+            (
+                "Lavrov",
+                "told",
+                "Blinken agreed that we need to have a reasonable dialogue, and I hope emotions "
+                "will decrease",
+            ),
         ),
     ],
 )
@@ -64,8 +73,8 @@ def test_quote_continues_into_the_next_paragraph(claims_of, triple):
     # 001: an opening mark at the start of the next paragraph continues the quotation
     text = (
         "\"He noted the Foreign Minister's statement that it would be transmitted within the "
-        "coming days.\n\n\"Secretary Blinken reiterated our ongoing concerns that Russia has the "
-        "capacity to launch an invasion of Ukraine at any moment,\" said Price."
+        'coming days.\n\n"Secretary Blinken reiterated our ongoing concerns that Russia has the '
+        'capacity to launch an invasion of Ukraine at any moment," said Price.'
     )
     claims = claims_of(text)
     assert len(claims) == 1
@@ -76,15 +85,22 @@ def test_quote_continues_into_the_next_paragraph(claims_of, triple):
 
 
 def test_mixed_quote_is_reported_speech_with_a_quoted_fragment(claims_of, triple):
-    text = ("Blinken, however, insisted that “the risk of Russian military action is high "
-            "enough, and the threat is imminent enough.”")
+    text = (
+        "Blinken, however, insisted that “the risk of Russian military action is high "
+        "enough, and the threat is imminent enough.”"
+    )
     claims = claims_of(text)
-    assert [(triple(text, c), c.kind) for c in claims] == [(
-        ("Blinken", "insisted",
-         "that “the risk of Russian military action is high enough, and the threat is "
-         "imminent enough"),
-        "mixed",
-    )]
+    assert [(triple(text, c), c.kind) for c in claims] == [
+        (
+            (
+                "Blinken",
+                "insisted",
+                "that “the risk of Russian military action is high enough, and the threat is "
+                "imminent enough",
+            ),
+            "mixed",
+        )
+    ]
 
 
 def test_quote_after_a_quote_attribution_continues_it(claims_of, triple):
@@ -112,21 +128,24 @@ def test_floating_quote_takes_the_previous_speaker(claims_of, triple):
     assert floating[0].cue == []
     assert floating[0].speaker_name == "Antony Blinken"
     assert floating[0].text == (
-        "The way for Moscow to show that it wants to pursue that path is simple")
+        "The way for Moscow to show that it wants to pursue that path is simple"
+    )
 
 
 def test_quote_signed_with_a_dash(claims_of, triple):
     text = "“I just hope this campaign gives people a reason to vote.” ― Jane Doe\nNext line."
     claims = claims_of(text)
     assert [triple(text, c) for c in claims] == [
-        ("Jane Doe", "―", "I just hope this campaign gives people a reason to vote")]
+        ("Jane Doe", "―", "I just hope this campaign gives people a reason to vote")
+    ]
 
 
 def test_guillemets_are_quotation_marks(claims_of, triple):
     text = "Lavrov said: «We are ready for them and we want a balance of interests.»"
     claims = claims_of(text)
     assert [triple(text, c) for c in claims] == [
-        ("Lavrov", "said", "We are ready for them and we want a balance of interests")]
+        ("Lavrov", "said", "We are ready for them and we want a balance of interests")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -145,8 +164,10 @@ def test_no_claims(claims_of, triple, text):
 
 
 def test_reporting_verbs_inside_a_quote_make_no_nested_claims(claims_of, triple):
-    text = ("“He noted that the minister said it would be transmitted within the coming "
-            "days,” said Price.")
+    text = (
+        "“He noted that the minister said it would be transmitted within the coming "
+        "days,” said Price."
+    )
     claims = claims_of(text)
     assert len(claims) == 1
     assert triple(text, claims[0])[:2] == ("Price", "said")
@@ -154,7 +175,7 @@ def test_reporting_verbs_inside_a_quote_make_no_nested_claims(claims_of, triple)
 
 def test_unbalanced_quote_does_not_swallow_the_rest_of_the_document(claims_of, triple):
     text = (
-        "He said \"this quotation never closes\n\n"
+        'He said "this quotation never closes\n\n'
         "Clinton had told police officials that she did not want the escort, the source added."
     )
     claims = claims_of(text)
@@ -168,13 +189,13 @@ def test_unbalanced_quote_does_not_swallow_the_rest_of_the_document(claims_of, t
     ("text", "quotes"),
     [
         ("He said: “We will win.” Then he left.", ["“We will win.”"]),
-        ("An \"unclosed quote\nNext paragraph.", ["\"unclosed quote"]),
+        ('An "unclosed quote\nNext paragraph.', ['"unclosed quote']),
         ("''Hopefully,'' the president said.", ["''Hopefully,''"]),
         ("He called it ‘a total disaster’ on Friday.", ["‘a total disaster’"]),
         ("The states’ rights and Clinton’s plan.", []),
         ("«Bonjour» dit-il", ["«Bonjour»"]),
         ("No quotes at all.", []),
-        ("\"Para one.\n\n\"Para two.\" Done.", ["\"Para one.\n\n\"Para two.\""]),
+        ('"Para one.\n\n"Para two." Done.', ['"Para one.\n\n"Para two."']),
     ],
 )
 def test_find_quotes(text, quotes):

@@ -23,8 +23,14 @@ ARTICLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 
 #: Every surface form a reader accepts for a speaker (from the seed annotations).
 VARIANTS = {
-    "Antony Blinken": {"antony blinken", "blinken", "secretary blinken", "antony blink",
-                       "secretary of state", "us secretary of state antony blinken"},
+    "Antony Blinken": {
+        "antony blinken",
+        "blinken",
+        "secretary blinken",
+        "antony blink",
+        "secretary of state",
+        "us secretary of state antony blinken",
+    },
     "Sergey Lavrov": {"sergey lavrov", "sergei lavrov", "lavrov", "foreign minister"},
     "Ned Price": {"ned price", "price"},
     "Russia": {"russia", "moscow", "kremlin"},
@@ -37,43 +43,57 @@ CLAIMS = [
     ("001_d073dbdb77a7620a", "Russia has denied it is preparing to invade", "Russia"),
     ("003_8c2f23df7903cec3", "despite Moscow consistently denying any such plans", "Russia"),
     ("004_d7777ded38891c13", "denying it plans to invade", "Russia"),
-    ("000_61586ca9e011ee8f", "committed to upholding NATO’s “open door policy,”",
-     "United States"),
-    ("001_d073dbdb77a7620a", "committed to upholding NATO's \"open door policy,\"",
-     "United States"),
-    ("000_61586ca9e011ee8f", "would result in a swift, severe, and united Transatlantic response",
-     "Antony Blinken"),
-    ("001_d073dbdb77a7620a", "would result in a swift, severe, and united Transatlantic response",
-     "Antony Blinken"),
-    ("003_8c2f23df7903cec3",
-     "the response from the US and its allies will be “severe” should Russia invade Ukraine",
-     "Antony Blinken"),
-    ("002_3696cc33de2c80af",
-     "If Russia decides to continue the confrontation, there will be serious consequences",
-     "Antony Blinken"),
-    ("000_61586ca9e011ee8f", "a window remains to resolve the crisis peacefully",
-     "Antony Blinken"),
-    ("001_d073dbdb77a7620a", "a window remains to resolve the crisis peacefully",
-     "Antony Blinken"),
-    ("003_8c2f23df7903cec3", "A diplomatic path to resolving this crisis… remains open",
-     "Antony Blinken"),
-    ("002_3696cc33de2c80af", "The best way to avoid the crisis is by diplomacy",
-     "Antony Blinken"),
+    ("000_61586ca9e011ee8f", "committed to upholding NATO’s “open door policy,”", "United States"),
+    ("001_d073dbdb77a7620a", 'committed to upholding NATO\'s "open door policy,"', "United States"),
+    (
+        "000_61586ca9e011ee8f",
+        "would result in a swift, severe, and united Transatlantic response",
+        "Antony Blinken",
+    ),
+    (
+        "001_d073dbdb77a7620a",
+        "would result in a swift, severe, and united Transatlantic response",
+        "Antony Blinken",
+    ),
+    (
+        "003_8c2f23df7903cec3",
+        "the response from the US and its allies will be “severe” should Russia invade Ukraine",
+        "Antony Blinken",
+    ),
+    (
+        "002_3696cc33de2c80af",
+        "If Russia decides to continue the confrontation, there will be serious consequences",
+        "Antony Blinken",
+    ),
+    ("000_61586ca9e011ee8f", "a window remains to resolve the crisis peacefully", "Antony Blinken"),
+    ("001_d073dbdb77a7620a", "a window remains to resolve the crisis peacefully", "Antony Blinken"),
+    (
+        "003_8c2f23df7903cec3",
+        "A diplomatic path to resolving this crisis… remains open",
+        "Antony Blinken",
+    ),
+    ("002_3696cc33de2c80af", "The best way to avoid the crisis is by diplomacy", "Antony Blinken"),
     ("000_61586ca9e011ee8f", "verifiable, credible, meaningful de-escalation", "Antony Blinken"),
     ("001_d073dbdb77a7620a", "verifiable, credible, meaningful de-escalation", "Antony Blinken"),
     ("003_8c2f23df7903cec3", "it should de-escalate, rather than escalate", "Antony Blinken"),
-    ("004_d7777ded38891c13",
-     "by de-escalating, by bringing back -- removing -- those forces on Ukraine's border",
-     "Antony Blinken"),
-    ("000_61586ca9e011ee8f", "guarantees that some of those states would not join NATO",
-     "Russia"),
-    ("001_d073dbdb77a7620a", "guarantees that some of those states would not join NATO",
-     "Russia"),
-    ("004_d7777ded38891c13",
-     "demanded guarantees that NATO never admit the former Soviet republic", "Russia"),
+    (
+        "004_d7777ded38891c13",
+        "by de-escalating, by bringing back -- removing -- those forces on Ukraine's border",
+        "Antony Blinken",
+    ),
+    ("000_61586ca9e011ee8f", "guarantees that some of those states would not join NATO", "Russia"),
+    ("001_d073dbdb77a7620a", "guarantees that some of those states would not join NATO", "Russia"),
+    (
+        "004_d7777ded38891c13",
+        "demanded guarantees that NATO never admit the former Soviet republic",
+        "Russia",
+    ),
     # contradictions
-    ("000_61586ca9e011ee8f",
-     "Russia has the capacity to launch an invasion of Ukraine at any moment", "Antony Blinken"),
+    (
+        "000_61586ca9e011ee8f",
+        "Russia has the capacity to launch an invasion of Ukraine at any moment",
+        "Antony Blinken",
+    ),
     ("002_3696cc33de2c80af", "Russia does not want “any conflict”", "Sergey Lavrov"),
 ]
 
@@ -104,8 +124,8 @@ def _names(text: str, claim: ClaimMention) -> set[str]:
     for n in names:
         n = n.casefold().replace("’s", "").replace("'s", "").strip()
         for det in ("the ", "us "):
-            if n.startswith(det) and n[len(det):] in {v for vs in VARIANTS.values() for v in vs}:
-                n = n[len(det):]
+            if n.startswith(det) and n[len(det) :] in {v for vs in VARIANTS.values() for v in vs}:
+                n = n[len(det) :]
         out.add(n)
     return out
 
@@ -127,7 +147,8 @@ def _check(seed_claims, doc_id: str, snippet: str, speaker: str) -> None:
     covering = _covering(text, claims, snippet)
     assert covering, f"no mention covers {snippet!r}"
     assert any(_names(text, c) & VARIANTS[speaker] for c in covering), [
-        (c.speaker_name, [text[s:e] for s, e in c.speaker]) for c in covering]
+        (c.speaker_name, [text[s:e] for s, e in c.speaker]) for c in covering
+    ]
 
 
 @pytest.mark.parametrize(("doc_id", "snippet", "speaker"), CLAIMS)
@@ -146,28 +167,36 @@ def test_spokesman_relays_the_secretary(seed_claims, doc_id):
     # the quote is Blinken's words reported by Price: speaker_name is the principal,
     # relayed_by the spokesman, and the speaker span stays on the spokesman as written
     text, claims = seed_claims[doc_id]
-    (claim,) = [c for c in _covering(text, claims, "He underscored that, while further Russian")
-                if c.speaker and text[c.speaker[0][0] : c.speaker[0][1]].endswith("Ned Price")]
+    (claim,) = [
+        c
+        for c in _covering(text, claims, "He underscored that, while further Russian")
+        if c.speaker and text[c.speaker[0][0] : c.speaker[0][1]].endswith("Ned Price")
+    ]
     assert claim.speaker_name == "Antony Blinken"
     assert claim.relayed_by == "Ned Price"
     assert text[claim.speaker[0][0] : claim.speaker[0][1]] == (
-        "State Department spokesman Ned Price")
+        "State Department spokesman Ned Price"
+    )
     assert claim.speaker_role == "State Department spokesman"
 
 
 def test_surname_resolves_to_the_full_name(seed_claims):
     text, claims = seed_claims["000_61586ca9e011ee8f"]
     by_price = [c for c in claims if [text[s:e] for s, e in c.speaker] == ["Price"]]
-    assert by_price and all(c.relayed_by == "Ned Price" or c.speaker_name == "Ned Price"
-                            for c in by_price)
+    assert by_price and all(
+        c.relayed_by == "Ned Price" or c.speaker_name == "Ned Price" for c in by_price
+    )
     by_blinken = [c for c in claims if [text[s:e] for s, e in c.speaker] == ["Blinken"]]
     assert by_blinken and {c.speaker_name for c in by_blinken} == {"Antony Blinken"}
 
 
 def test_pronoun_resolves_to_the_nearest_person(seed_claims):
     text, claims = seed_claims["004_d7777ded38891c13"]
-    he = [c for c in claims if [text[s:e] for s, e in c.speaker] == ["He"]
-          and "another meeting could be held" in c.text]
+    he = [
+        c
+        for c in claims
+        if [text[s:e] for s, e in c.speaker] == ["He"] and "another meeting could be held" in c.text
+    ]
     assert [c.speaker_name for c in he] == ["Sergei Lavrov"]
 
 
@@ -191,8 +220,12 @@ def test_speaker_types_and_roles(seed_claims):
 
 def test_outlet_assertions_carry_quantities_and_no_speaker(seed_claims):
     for doc_id, snippet, value, bound in [
-        ("004_d7777ded38891c13", "Russia has massed tens of thousands of troops", 59999.5,
-         "approx"),
+        (
+            "004_d7777ded38891c13",
+            "Russia has massed tens of thousands of troops",
+            59999.5,
+            "approx",
+        ),
         ("004_d7777ded38891c13", "killed more than 13,000 people since 2014", 13000, "min"),
     ]:
         text, claims = seed_claims[doc_id]
@@ -213,8 +246,9 @@ _NEWSY = st.text(
 )
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(_NEWSY | st.text(max_size=200))
 def test_random_text_never_crashes_and_spans_stay_inside(nlp, text):
     body = [[0, len(text)]]
