@@ -261,6 +261,14 @@ def view_graph(
         keep.update(dict.fromkeys(new))
         drawn_claims += 1
 
+    # Speakers with no claim of their own (a spokesman who only relays, an organisation a
+    # speaker belongs to) come with the speakers they are linked to, while there is room.
+    for n in [n for n in keep if G.nodes[n]["kind"] == S.SPEAKER]:
+        for u, v, k in [*G.in_edges(n, keys=True), *G.out_edges(n, keys=True)]:
+            other = u if v == n else v
+            if k in (S.RELAYS, S.MEMBER_OF) and other not in keep and len(keep) < max_nodes:
+                keep[other] = None
+
     V = nx.DiGraph()
     for n in keep:
         V.add_node(n, kind=G.nodes[n]["kind"])
