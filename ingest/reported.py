@@ -40,6 +40,8 @@ __all__ = ["reported_speech", "according_to", "noun_cues", "stance_phrases"]
 _SUBJ = ("nsubj", "csubj")
 _CONTENT_DEPS = ("ccomp",)
 _OBJECTS = ("dobj", "ccomp", "attr", "acomp", "oprd", "dative")
+#: What people issue, send or file: "issued a statement calling for …".
+_DOCUMENTS = MEDIUM_NOUNS | lexicon("paper papers letter tweets posts statements document")
 _CLAUSE_HEADS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
 _OBJ_TAIL = ("xcomp", "oprd", "ccomp", "dative", "advcl")
 _TIME_WORDS = lexicon(
@@ -78,9 +80,18 @@ def _speaker_of(verb: Token) -> Token | None:
                         return g
         if any(c.dep_ in ("nsubjpass", "csubjpass") for c in t.children):
             return None
-        if t.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and t.head is not t:
+        if t.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp") and t.head is not t:
             if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return None
+                noun = t.head
+                if t.tag_ != "VBG" or t.i < noun.i or noun.dep_ == "pobj":
+                    return None
+                if not (noun.dep_ == "dobj" and _lemma(noun) in _DOCUMENTS):
+                    return noun  # "one saying …", "a Trump tweet attacking …"
+                t = noun  # "[they] issued a statement calling …": whoever issued it
+            elif t.dep_ == "acomp" and any(
+                c.dep_ in _SUBJ and c.lower_ == "it" for c in t.head.children
+            ):
+                return None  # "it is worth noting": no one
             t = t.head
             if t.dep_ == "prep" and t.head is not t:  # "responded by saying"
                 t = t.head
