@@ -43,7 +43,7 @@ _OBJECTS = ("dobj", "ccomp", "attr", "acomp", "oprd", "dative")
 #: What people issue, send or file: "issued a statement calling for …".
 _DOCUMENTS = MEDIUM_NOUNS | lexicon("paper papers letter tweets posts statements document")
 _CLAUSE_HEADS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
-_OBJ_TAIL = ("xcomp", "oprd", "ccomp", "dative", "advcl")
+_OBJ_TAIL = ("xcomp", "oprd", "ccomp", "dative")
 _TIME_WORDS = lexicon(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "earlier later recently"
