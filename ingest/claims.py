@@ -28,8 +28,9 @@ from .quotes import attach_quotes, find_quotes
 from .records import ClaimMention, Span
 from .relay import relayed_speaker
 from .reported import according_to, noun_cues, reported_speech, stance_phrases
-from .spans import merge_spans, normalise_claim_text, trim
+from .spans import merge_spans, normalise_claim_text, overlap, trim
 from .speakers import SpeakerIndex
+from .turns import headline_claim, transcript_turns
 
 __all__ = ["extract_claims"]
 
@@ -56,8 +57,14 @@ def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimM
     found.extend(according_to(doc))
     found.extend(noun_cues(doc))
     found.extend(stance_phrases(doc))
+    laid_out = transcript_turns(text)
+    if (head := headline_claim(text, body)) is not None:
+        laid_out.append(head)
     quotes = find_quotes(text)
-    found = attach_quotes(text, quotes, found)
+    if laid_out:
+        quotes = [q for q in quotes if not any(
+            overlap(q, c) for a in laid_out for c in a.content)]
+    found = attach_quotes(text, quotes, found) + laid_out
     found = [a for a in found if a.content]
     _speakers_outside_content(text, found)
     found = _dedupe(found)
