@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from .attribution import Attribution
+from .cues import CLAUSE_VERBS, INFINITIVE_VERBS, OBJECT_VERBS
 from .quantities import find_quantities
 from .spans import tokens_span
 
@@ -27,6 +28,8 @@ _NOT_UNITS = frozenset((
     "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds", "times",
     "p", "a", "pm", "am", "words", "votes", "th", "st", "nd", "rd", "old",
 ))
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+_CUE_LEMMAS = CLAUSE_VERBS | OBJECT_VERBS | INFINITIVE_VERBS
 _DROP_DEPS = ("advcl", "conj", "parataxis", "relcl", "cc", "ccomp", "acl")
 
 
@@ -56,9 +59,16 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
             head = _clause_head(tok.root)
             if head is None or head.dep_ not in ("ROOT", "relcl") or _subordinate(head):
                 continue
+            if _lemma(head) in _CUE_LEMMAS or stext.rstrip(" \n\"”’)").endswith("?"):
+                continue  # "a 2014 study found …" reports; a question asserts nothing
             lo, hi = _clause_range(head, tok.root)
             if head.dep_ == "relcl" and doc[lo].tag_ in ("WDT", "WP"):
                 lo += 1  # "that has killed …": the relative pronoun is not part of the claim
+            if not any(c.dep_ in _SUBJECTS and c.i < hi and (c.i >= lo or c.tag_ == "WDT")
+                       for c in head.children):
+                # "gave $3 million or more apiece", "who served as ambassador": the subject is
+                # elsewhere ("that has killed 13,000 people" keeps the event as its subject)
+                continue
             span = tokens_span(doc, lo, hi)
             if span[1] - span[0] < 10 or span in seen:
                 continue
@@ -66,6 +76,10 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
                 continue
             seen.add(span)
             yield Attribution(content=[list(span)], kind="assertion", confidence=0.5)
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
 
 
 def _countable(q) -> bool:

@@ -15,6 +15,7 @@ Every span is a ``[start, end)`` code-point offset into ``doc.text`` (equal to t
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 
@@ -27,8 +28,9 @@ from .quotes import attach_quotes, find_quotes
 from .records import ClaimMention, Span
 from .relay import relayed_speaker
 from .reported import according_to, noun_cues, reported_speech, stance_phrases
-from .spans import merge_spans, normalise_claim_text, trim
+from .spans import merge_spans, normalise_claim_text, overlap, trim
 from .speakers import SpeakerIndex
+from .turns import headline_claim, transcript_turns
 
 __all__ = ["extract_claims"]
 
@@ -55,15 +57,22 @@ def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimM
     found.extend(according_to(doc))
     found.extend(noun_cues(doc))
     found.extend(stance_phrases(doc))
+    laid_out = transcript_turns(text)
+    if (head := headline_claim(text, body)) is not None:
+        laid_out.append(head)
     quotes = find_quotes(text)
-    found = attach_quotes(text, quotes, found)
+    if laid_out:
+        quotes = [q for q in quotes if not any(
+            overlap(q, c) for a in laid_out for c in a.content)]
+    found = attach_quotes(text, quotes, found) + laid_out
     found = [a for a in found if a.content]
     _speakers_outside_content(text, found)
     found = _dedupe(found)
+    found, nested = _outermost(found)
     found.extend(outlet_assertions(doc, found))
     found = _clip(found, text, body)
     found.sort(key=lambda a: (a.start, a.end))
-    return _to_mentions(doc, found, text)
+    return _to_mentions(doc, found, text, _clip(nested, text, body))
 
 
 def _speakers_outside_content(text: str, found: list[Attribution]) -> None:
@@ -98,6 +107,51 @@ def _speakers_outside_content(text: str, found: list[Attribution]) -> None:
 
 
 _INVERTED_SPEAKER = re.compile(r"\s+([^.;:\n\"“”]{2,150}?)\s*(?:[.;:\"“”]|\Z)")
+
+
+def _outermost(found: list[Attribution]) -> tuple[list[Attribution], list[Attribution]]:
+    """Set aside an attribution whose cue lies inside another one's content.
+
+    ``She said [he plans to run]``: the article attributes the whole clause to her; "plans" is
+    part of what she said, not a second attribution the article makes (PolNeAR annotates the
+    outermost attribution only). The nested ones are returned second: their speakers still
+    introduce names for later pronouns. Sorted spans and a running maximum keep this linear.
+    """
+    spans = sorted((s, e, k) for k, a in enumerate(found) for s, e in a.content)
+    starts = [s for s, _, _ in spans]
+    # best[i]: the two furthest-reaching spans (end, owner) of different owners in spans[:i+1]
+    best: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    top: tuple[int, int] = (-1, -1)
+    second: tuple[int, int] = (-1, -1)
+    for _, e, k in spans:
+        if k == top[1]:
+            top = max(top, (e, k))
+        elif k == second[1]:
+            second = max(second, (e, k))
+            top, second = max(top, second), min(top, second)
+        elif (e, k) > top:
+            top, second = (e, k), top
+        elif (e, k) > second:
+            second = (e, k)
+        best.append((top, second))
+    out, nested = [], []
+    for k, a in enumerate(found):
+        if a.cue:
+            cs = a.cue[0][0]
+            i = bisect.bisect_right(starts, cs) - 1
+            if i >= 0:
+                top, second = best[i]
+                reach = top if top[1] != k else second
+                if reach[0] > cs and not _cue_inside(found[reach[1]], a):
+                    nested.append(a)
+                    continue
+        out.append(a)
+    return out, nested
+
+
+def _cue_inside(a: Attribution, b: Attribution) -> bool:
+    """True when ``a``'s cue starts inside ``b``'s content (two clauses nested in each other)."""
+    return bool(a.cue) and any(s <= a.cue[0][0] < e for s, e in b.content)
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
@@ -140,12 +194,21 @@ def _clip(found: list[Attribution], text: str, body: list[list[int]] | None) -> 
     return out
 
 
-def _to_mentions(doc: Doc, found: list[Attribution], text: str) -> list[ClaimMention]:
+def _to_mentions(
+    doc: Doc, found: list[Attribution], text: str, context: list[Attribution]
+) -> list[ClaimMention]:
+    """ClaimMentions in text order; the ``context`` attributions (nested in others) are not
+    emitted but their speakers are read, so a later "he" can refer to them."""
     index = SpeakerIndex(doc, text)
     out: list[ClaimMention] = []
     last_name: str | None = None
     last_speaker: list[Span] = []
+    pending = sorted((a for a in context if a.speaker), key=lambda a: a.speaker[0][0])
+    k = 0
     for a in found:
+        while k < len(pending) and pending[k].speaker[0][0] < a.start:
+            index.resolve(pending[k].speaker[0], pending[k].start)
+            k += 1
         name = role = stype = relayed = None
         if a.kind == "assertion":
             pass

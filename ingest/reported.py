@@ -39,12 +39,17 @@ __all__ = ["reported_speech", "according_to", "noun_cues", "stance_phrases"]
 
 _SUBJ = ("nsubj", "csubj")
 _CONTENT_DEPS = ("ccomp",)
+_OBJECTS = ("dobj", "ccomp", "attr", "acomp", "oprd", "dative")
+#: What people issue, send or file: "issued a statement calling for …".
+_DOCUMENTS = MEDIUM_NOUNS | lexicon("paper papers letter tweets posts statements document")
 _CLAUSE_HEADS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
-_OBJ_TAIL = ("xcomp", "oprd", "ccomp", "dative", "advcl")
+_OBJ_TAIL = ("xcomp", "oprd", "ccomp", "dative")
 _TIME_WORDS = lexicon(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "earlier later recently"
 )
+#: Verbs that only hedge the verb they raise: "seemed to think", "appeared to blame".
+_RAISING_VERBS = lexicon("seem appear")
 _CUE_ADVERBS = lexicon(
     "also now then again once later earlier repeatedly previously still often even further "
     "publicly privately recently already never first last"
@@ -75,9 +80,18 @@ def _speaker_of(verb: Token) -> Token | None:
                         return g
         if any(c.dep_ in ("nsubjpass", "csubjpass") for c in t.children):
             return None
-        if t.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and t.head is not t:
+        if t.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "acomp") and t.head is not t:
             if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return None
+                noun = t.head
+                if t.tag_ != "VBG" or t.i < noun.i or noun.dep_ == "pobj":
+                    return None
+                if not (noun.dep_ == "dobj" and _lemma(noun) in _DOCUMENTS):
+                    return noun  # "one saying …", "a Trump tweet attacking …"
+                t = noun  # "[they] issued a statement calling …": whoever issued it
+            elif t.dep_ == "acomp" and any(
+                c.dep_ in _SUBJ and c.lower_ == "it" for c in t.head.children
+            ):
+                return None  # "it is worth noting": no one
             t = t.head
             if t.dep_ == "prep" and t.head is not t:  # "responded by saying"
                 t = t.head
@@ -127,8 +141,12 @@ def _governing_verb(verb: Token, toks: list[Token]) -> list[Token]:
     """``appeared to suggest``, ``went on to discuss``: the verb the cue depends on, when
     only "to", particles and adverbs separate them."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ not in ("xcomp", "advcl") or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
         return []
+    if verb.dep_ == "advcl" and not any(
+        c.lower_ == "to" and c.dep_ == "aux" for c in verb.children
+    ):
+        return []  # only a purpose infinitive: "went on to discuss"
     start = min(t.i for t in toks)
     between = verb.doc[head.i + 1 : start]
     if any(t.dep_ not in ("prt", "advmod", "neg", "aux") for t in between) or len(between) > 3:
@@ -154,6 +172,13 @@ def _cue_tokens(verb: Token, prep: Token | None = None) -> list[Token]:
     toks += _governing_verb(verb, toks)
     if prep is not None:
         toks.append(prep)
+        # "seemed [to] think": the infinitive marker and adverbs between verb and its partner
+        toks += [c for c in prep.children if c.i < prep.i and c.i > verb.i and c.dep_ in (
+            "aux", "neg", "advmod")]
+        # "asked Clinton about": the addressee between the verb and its preposition
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < prep.i]
+        if objs and _lemma(verb) in ADDRESSEE_VERBS and objs[0].right_edge.i + 1 == prep.i:
+            toks += list(objs[0].subtree)
     # only keep a contiguous run ending at the verb (an aux far away is not part of the cue)
     doc = verb.doc
     idx = sorted(t.i for t in toks)
@@ -204,6 +229,10 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
     if preps:
         for c in children:
             if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > verb.i:
+                if c.lower_ == "for" and lemma in OBJECT_VERBS and (
+                    lemma not in ADDRESSEE_VERBS
+                ) and any(g.dep_ == "dobj" and verb.i < g.i < c.i for g in children):
+                    break  # "criticized [Obama for not acting]": the object is in the claim
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     lo, hi = _subtree_range(objs[0])
@@ -226,6 +255,22 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                 if tail and tail[0].dep_ == "ccomp":
                     lo = tail[0].left_edge.i
             return (lo, hi), None
+    if lemma in _RAISING_VERBS:
+        # "seemed to think that …" is the cue "seemed to think" (found from "think");
+        # "seemed to capture the mood": the cue is "seemed to capture", the claim its object
+        for c in children:
+            if c.dep_ == "xcomp" and c.i > verb.i and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children
+            ):
+                if _is_cue_verb(c):
+                    return None
+                if _lemma(c) in ("be", "have"):
+                    return _subtree_range(c), None  # "seems [to be …]"
+                objs = [g for g in c.children if g.i > c.i and g.dep_ in _OBJECTS]
+                if objs:
+                    return (objs[0].left_edge.i, c.right_edge.i + 1), c
+                return _subtree_range(c), None  # "seems [to have vanished]"
+        return None
     if lemma in INFINITIVE_VERBS:
         for c in children:
             if c.dep_ == "xcomp" and c.i > verb.i and any(
