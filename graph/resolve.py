@@ -688,6 +688,9 @@ def resolve_speakers(
                 person = _person_name(e.text)
                 if person is not None:
                     doc_persons[rec.id].add(person.name)
+                    role = _title_before(rec.text, e.start)
+                    if role:
+                        name_roles[person.name].add(role)
         for name in doc_persons[rec.id]:
             if name in name_docs:
                 name_docs[name].add(rec.id)
@@ -950,6 +953,29 @@ def _reattribute_relays(
                 assignment[(rec.id, i)] = principal
                 relayed[(rec.id, i)] = sp
     return relayed
+
+
+_TITLE_RUN = re.compile(r"((?:[A-Z][\w.'’-]*|of|the)\s+){1,6}$")
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The title written right before a name: "US Secretary of State" in "… Antony Blinken".
+
+    Only a run of capitalised words (with "of", "the") on the same line counts, and only
+    if it reads as a role (:func:`clean_role`).
+
+    >>> _title_before("Russian Foreign Minister Sergey Lavrov said", 25)
+    'Russian Foreign Minister'
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    window = text[max(line_start, start - 80) : start]
+    match = _TITLE_RUN.search(window)
+    if not match:
+        return None
+    words = match.group(0).split()
+    while words and words[0] in ("of", "the"):
+        words = words[1:]
+    return clean_role(" ".join(words)) if words else None
 
 
 def _roles_compatible(a: set[str], b: set[str]) -> bool:
