@@ -23,7 +23,6 @@ import base64
 import json
 import logging
 import re
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -100,10 +99,10 @@ def _request(
         reason = exc.reason
         if isinstance(reason, ConnectionRefusedError):
             raise ExportError(f"{where}: connection refused; is the server running?") from exc
-        if isinstance(reason, (TimeoutError, socket.timeout)):
+        if isinstance(reason, TimeoutError):
             raise ExportError(f"{where}: no answer within {timeout:g}s (timeout)") from exc
         raise ExportError(f"{where}: cannot connect ({reason})") from exc
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         raise ExportError(f"{where}: no answer within {timeout:g}s (timeout)") from exc
     except (ConnectionError, OSError) as exc:
         raise ExportError(f"{where}: connection failed ({exc})") from exc
