@@ -125,8 +125,10 @@ WHERE {
       GRAPH ?gd { ?m ckg:expresses ?claim ; oa:hasSource ?article . }
       OPTIONAL { GRAPH ?gc { ?article prov:wasDerivedFrom ?original } }
       BIND (COALESCE(?original, ?article) AS ?root)
-      OPTIONAL { GRAPH ?gr { ?root schema:publisher ?outlet } }
-      OPTIONAL { GRAPH ?go { ?outlet schema:parentOrganization ?parent } }
+      OPTIONAL {
+        GRAPH ?gr { ?root schema:publisher ?outlet }
+        OPTIONAL { GRAPH ?go { ?outlet schema:parentOrganization ?parent } }
+      }
       BIND (COALESCE(?parent, ?outlet, ?root) AS ?lineage)
     }
     GROUP BY ?claim

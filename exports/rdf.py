@@ -25,6 +25,7 @@ import datetime as _dt
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,16 @@ def _date(value: str | None) -> Literal | None:
             value += ":00"
         return Literal(value, datatype=XSD.dateTime)
     return None
+
+
+def _decimal(value: float | int | str) -> Literal:
+    """An ``xsd:decimal`` in canonical form (always a fraction digit: ``100000.0``).
+
+    >>> str(_decimal(100000)), str(_decimal(2.5))
+    ('100000.0', '2.5')
+    """
+    text = format(Decimal(str(value)).normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def selector_pieces(
@@ -231,7 +242,7 @@ def generate_quads(
                 qn = URIRef(f"{s}#quantity-{i}")
                 yield s, CKG.quantity, qn, entities
                 yield qn, RDF.type, SCHEMA.QuantitativeValue, entities
-                yield qn, SCHEMA.value, Literal(str(q["value"]), datatype=XSD.decimal), entities
+                yield qn, SCHEMA.value, _decimal(q["value"]), entities
                 if q.get("unit"):
                     yield qn, SCHEMA.unitText, Literal(q["unit"]), entities
                 yield qn, CKG.bound, Literal(q.get("bound") or "exact"), entities
@@ -278,7 +289,7 @@ def _mention_quads(G, n, d, s, iri, g, texts) -> Iterator[Quad]:
     published = G.nodes[d["source"]].get("published") if d["source"] in G else None
     if d.get("date") and d["date"] != published and (lit := _date(d["date"])) is not None:
         yield s, CKG.statementDate, lit, g
-    yield s, CKG.confidence, Literal(float(d.get("confidence", 0.5))), g
+    yield s, CKG.confidence, _decimal(round(float(d.get("confidence", 0.5)), 4)), g
     for _, o, k in sorted(G.out_edges(n, keys=True)):
         if k == S.EXPRESSES:
             yield s, CKG.expresses, iri(o), g
