@@ -6,11 +6,12 @@ never print or exit.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from .exports.vocab import DEFAULT_BASE
 from .graph.build import build_graph
 from .graph.model import ClaimGraph as _GraphCore
 from .graph.resolve import load_known_entities
+from .ingest.cache import RecordCache
 from .ingest.errors import InputError
 from .ingest.pipeline import process
 from .ingest.read import RawDocument, ReadError, read_inputs
@@ -28,11 +30,27 @@ from .ingest.records import DocumentRecord
 from .kg import ClaimGraph
 from .outputs import OUTPUT_FILES, read_graph, read_records, write_outputs
 
-__all__ = ["extract", "build", "build_to_dir", "load", "BuildReport", "Paths"]
+__all__ = [
+    "extract",
+    "build",
+    "build_records",
+    "build_to_dir",
+    "update_dir",
+    "load",
+    "BuildReport",
+    "Paths",
+    "CACHE_DIR",
+]
 
 logger = logging.getLogger(__name__)
 
 Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+#: Where ``build_to_dir`` keeps its record cache, inside the output directory.
+CACHE_DIR = "cache"
+
+#: Below this many articles, worker processes cost more (model loading) than they save.
+_PARALLEL_MIN = 48
 
 
 @dataclass
@@ -44,6 +62,8 @@ class BuildReport:
     errors: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    parsed: int = 0
+    cached: int = 0
     seconds: float = 0.0
     version: str = __version__
 
@@ -52,6 +72,8 @@ class BuildReport:
             "version": self.version,
             "articles": self.articles,
             "skipped": self.skipped,
+            "parsed": self.parsed,
+            "cached": self.cached,
             "counts": self.counts,
             "errors": self.errors,
             "warnings": self.warnings,
@@ -65,6 +87,8 @@ class BuildReport:
             if key in c:
                 parts.append(f"{c[key]} {key}")
         line = ", ".join(parts)
+        if self.cached:
+            line += f" ({self.cached} from cache)"
         if self.skipped:
             line += f"; {self.skipped} skipped (see report.json)"
         return line + f" in {self.seconds:.1f}s"
@@ -76,19 +100,38 @@ def _as_list(paths: Paths) -> list[str]:
     return [os.fspath(p) for p in paths]
 
 
+def default_jobs() -> int:
+    """Worker processes for a large batch: every core the process may use, at most 8."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
 def extract(
     paths: Paths,
     *,
+    jobs: int | None = None,
+    cache: str | os.PathLike[str] | RecordCache | None = None,
     report: BuildReport | None = None,
     on_error: Callable[[ReadError], None] | None = None,
     on_record: Callable[[DocumentRecord], None] | None = None,
+    skip: Callable[[RawDocument], bool] | None = None,
 ) -> Iterator[DocumentRecord]:
     """Read and annotate articles, one :class:`DocumentRecord` each, in input order.
+
+    Args:
+        paths: files, directories (recursive), globs, or ``-`` for stdin.
+        jobs: worker processes; ``None`` picks one for small batches, every core for large.
+        cache: a directory (or :class:`RecordCache`) of records keyed by text hash.
+        skip: articles for which this returns true are not processed (``--update``).
 
     Unusable files are reported through ``on_error`` (and ``report``), never raised: one broken
     article does not stop the batch.
     """
     report = report if report is not None else BuildReport()
+    store = cache if isinstance(cache, RecordCache) or cache is None else RecordCache(cache)
 
     def raws() -> Iterator[RawDocument]:
         for item in read_inputs(_as_list(paths)):
@@ -98,13 +141,35 @@ def extract(
                 if on_error:
                     on_error(item)
                 continue
+            if skip is not None and skip(item):
+                continue
             yield item
 
-    for rec in process(raws(), on_record=on_record):
+    stream = raws()
+    if jobs is None:
+        head = list(itertools.islice(stream, _PARALLEL_MIN))
+        jobs = default_jobs() if len(head) >= _PARALLEL_MIN else 1
+        stream = itertools.chain(head, stream)
+    hits_before = store.hits if store else 0
+    for rec in process(stream, n_process=jobs, cache=store, on_record=on_record):
         report.articles += 1
         for problem in rec.errors:
             report.warnings.append({"path": rec.path or rec.id, "warning": problem})
         yield rec
+    report.cached += (store.hits - hits_before) if store else 0
+    report.parsed = report.articles - report.cached
+
+
+def build_records(
+    records: Sequence[DocumentRecord],
+    *,
+    entities: str | os.PathLike[str] | None = None,
+    base: str = DEFAULT_BASE,
+) -> ClaimGraph:
+    """The claim graph of records already extracted (e.g. read back from records.jsonl)."""
+    known = load_known_entities(entities) if entities else ()
+    core = build_graph(records, known_entities=known)
+    return ClaimGraph(core.G, records=list(records), base=base)
 
 
 def build(
@@ -112,6 +177,8 @@ def build(
     *,
     entities: str | os.PathLike[str] | None = None,
     base: str = DEFAULT_BASE,
+    jobs: int | None = None,
+    cache: str | os.PathLike[str] | RecordCache | None = None,
     report: BuildReport | None = None,
     on_error: Callable[[ReadError], None] | None = None,
     on_record: Callable[[DocumentRecord], None] | None = None,
@@ -123,13 +190,20 @@ def build(
     """
     report = report if report is not None else BuildReport()
     start = time.perf_counter()
-    records = list(extract(paths, report=report, on_error=on_error, on_record=on_record))
-    known = load_known_entities(entities) if entities else ()
-    core = build_graph(records, known_entities=known)
-    kg = ClaimGraph(core.G, records=records, base=base)
+    records = list(
+        extract(
+            paths, jobs=jobs, cache=cache, report=report, on_error=on_error, on_record=on_record
+        )
+    )
+    kg = build_records(records, entities=entities, base=base)
     report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
     report.seconds = time.perf_counter() - start
     return kg
+
+
+def _finish(kg: ClaimGraph, report: BuildReport, out: Path, **write_kw: Any) -> None:
+    write_outputs(kg, out, **write_kw)
+    atomic_write_text(out / "report.json", json.dumps(report.to_json(), indent=1) + "\n")
 
 
 def build_to_dir(
@@ -138,15 +212,68 @@ def build_to_dir(
     *,
     progress: Callable[[str], None] | None = None,
     max_nodes: int = 1500,
+    cache: str | os.PathLike[str] | RecordCache | None | bool = True,
     **kw: Any,
 ) -> tuple[ClaimGraph, BuildReport]:
-    """``build`` and write every output plus ``report.json`` into ``out_dir``."""
-    report: BuildReport = kw.pop("report", None) or BuildReport()
-    kg = build(paths, report=report, **kw)
+    """``build`` and write every output plus ``report.json`` into ``out_dir``.
+
+    ``cache=True`` keeps the record cache in ``out_dir/cache``; ``False`` disables it.
+    """
     out = Path(out_dir)
-    write_outputs(kg, out, progress=progress, max_nodes=max_nodes)
-    report.seconds = report.seconds  # build time; writing is reported in the log
-    atomic_write_text(out / "report.json", json.dumps(report.to_json(), indent=1) + "\n")
+    if cache is True:
+        cache = out / CACHE_DIR
+    elif cache is False:
+        cache = None
+    report: BuildReport = kw.pop("report", None) or BuildReport()
+    kg = build(paths, report=report, cache=cache, **kw)
+    if report.articles == 0:
+        # Never replace a previous build with an empty one.
+        raise InputError(f"no article could be read from {', '.join(_as_list(paths))}")
+    _finish(kg, report, out, progress=progress, max_nodes=max_nodes)
+    return kg, report
+
+
+def update_dir(
+    out_dir: str | os.PathLike[str],
+    paths: Paths,
+    *,
+    progress: Callable[[str], None] | None = None,
+    max_nodes: int = 1500,
+    entities: str | os.PathLike[str] | None = None,
+    base: str = DEFAULT_BASE,
+    report: BuildReport | None = None,
+    **kw: Any,
+) -> tuple[ClaimGraph, BuildReport]:
+    """Add the articles at ``paths`` to the build in ``out_dir``: only new texts are parsed.
+
+    An article whose text is already in the build is skipped; one whose id is already there
+    with another text replaces it. The graph is then rebuilt from all records (the merge is
+    the one global step).
+    """
+    out = Path(out_dir)
+    rec_file = out / OUTPUT_FILES["records"]
+    if not rec_file.exists():
+        raise InputError(f"{out}: no {OUTPUT_FILES['records']} to update; run build first")
+    report = report if report is not None else BuildReport()
+    start = time.perf_counter()
+    old = read_records(rec_file)
+    known_sha = {r.sha256 for r in old}
+    new = list(
+        extract(
+            paths,
+            report=report,
+            cache=out / CACHE_DIR,
+            skip=lambda raw: raw.sha256 in known_sha,
+            **kw,
+        )
+    )
+    replaced = {r.id for r in new}
+    records = [r for r in old if r.id not in replaced] + new
+    kg = build_records(records, entities=entities, base=base)
+    report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
+    report.articles = len(records)
+    report.seconds = time.perf_counter() - start
+    _finish(kg, report, out, progress=progress, max_nodes=max_nodes)
     return kg, report
 
 

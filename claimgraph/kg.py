@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .exports.html import render_html, write_html
+from .exports.html import DEFAULT_MAX_NODES, notebook_html, render_html, write_html
 from .exports.rdf import generate_nquads, to_dataset
 from .exports.store import memory_store, open_store, run_named, select
 from .exports.vocab import DEFAULT_BASE
@@ -81,17 +81,26 @@ class ClaimGraph(_GraphCore):
         return run_named(self.store(), name, params)
 
     # -- HTML ----------------------------------------------------------------------------
-    def write_html(self, path: str | Path, **kw: Any) -> None:
-        write_html(self, path, **kw)
+    def write_html(
+        self,
+        path: str | Path,
+        *,
+        max_nodes: int = DEFAULT_MAX_NODES,
+        speaker: str | None = None,
+        topic: str | None = None,
+        title: str = "claimgraph",
+    ) -> None:
+        """Write the interactive graph: one self-contained page that works offline.
+
+        ``speaker`` or ``topic`` draws that node's ego view; ``max_nodes`` bounds the drawing
+        to the most corroborated claims and their neighbours (what is left out is said on the
+        page). Raises ``ExportError`` when ``speaker``/``topic`` matches nothing.
+        """
+        write_html(self, path, max_nodes=max_nodes, speaker=speaker, topic=topic, title=title)
 
     def _repr_html_(self) -> str:
-        import html
-
-        page = render_html(self)
-        return (
-            f'<iframe srcdoc="{html.escape(page, quote=True)}" '
-            'style="width:100%;height:600px;border:0"></iframe>'
-        )
+        """Jupyter: the page in a sandboxed ``srcdoc`` iframe, so it needs no server or network."""
+        return notebook_html(render_html(self))
 
     # -- persistence ---------------------------------------------------------------------
     def save(self, out_dir: str | Path) -> dict[str, str]:

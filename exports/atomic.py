@@ -17,6 +17,12 @@ from ..ingest.errors import ExportError
 __all__ = ["atomic_open", "atomic_write_text", "atomic_write_bytes"]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO]:
     """Open a temp file beside ``path``; on success it replaces ``path``, on error it vanishes."""
@@ -32,6 +38,7 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -4,11 +4,19 @@ Order: sources and outlets → syndicated copies → speakers resolved across ar
 clustered into claims → per-claim facts (label, quantities, first_seen, sources, independent
 sources) → topics → conflicts and contradictions → corroboration. Every step is near-linear
 (indexes and blocks, never all pairs).
+
+Before clustering, mentions are tidied without parsing anything again: two mentions of one
+article whose content starts at the same offset become one (attributed, then fuller, wins);
+a mention whose cue is the verb of a clause another mention denies ("denying it *plans* to
+invade") is dropped, since the article does not assert it; a content span cut off after a
+function word ("Moscow plans an") is read on to the end of its sentence for analysis (the
+mention's offsets stay as extracted).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -17,8 +25,15 @@ import networkx as nx
 from ..ingest.outlets import canonical_outlet, outlet_parent
 from ..ingest.records import ClaimMention, DocumentRecord
 from . import schema as S
-from .cluster import MentionRef, cluster_mentions, content_words
-from .conflicts import ClaimFacts, contradictions, quantity_conflicts
+from .cluster import (
+    MentionRef,
+    claim_text_key,
+    cluster_mentions,
+    content_words,
+    is_denial,
+    related_clusters,
+)
+from .conflicts import ClaimFacts, Frame, contradictions, interval, quantity_conflicts
 from .ids import node_id
 from .model import ClaimGraph
 from .resolve import KnownEntity, Speaker, resolve_speakers
@@ -43,18 +58,71 @@ def label_claim(text: str, *, max_words: int = 6) -> str:
     >>> label_claim("Moscow has recently amassed more than 100,000 troops near Ukraine")
     'Moscow recently amassed 100,000 troops near'
     """
-    words = [
-        w
-        for w in text.split()
-        if w.strip("\"“”‘’'.,;:").casefold() in {c for c in content_words(w)}
-        or any(ch.isdigit() for ch in w)
-    ]
-    words = [w.strip("\"“”‘’'.,;:") for w in words if w.strip("\"“”‘’'.,;:")]
+    keep = set(content_words(text))
+    strip = "\"“”‘’'.,;:"
+    words = [w.strip(strip) for w in text.split()]
+    words = [w for w in words if w and (claim_text_key(w) in keep or any(ch.isdigit() for ch in w))]
     return " ".join(words[:max_words]) or text[:50]
 
 
 def _spans_text(text: str, spans: Sequence[Sequence[int]]) -> str:
     return " … ".join(text[s:e] for s, e in spans)
+
+
+_DANGLING = frozenset(["a", "an", "the", "of", "by", "to", "and", "or", "its", "their", "his"])
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def analysed_text(record: DocumentRecord, mention: ClaimMention) -> str:
+    """The mention's text, read on to the end of its sentence when it stops on a function word.
+
+    The extractor sometimes cuts a content span at an inner quote mark ("Moscow plans an
+    “aggression” against Kiev" → "Moscow plans an"); what follows in the raw text, up to the
+    sentence end and at most 120 characters, is appended for clustering and conflicts only.
+    """
+    text = mention.text or _spans_text(record.text, mention.content)
+    words = text.split()
+    if not words or words[-1].casefold() not in _DANGLING or not mention.content:
+        return text
+    end = mention.content[-1][1]
+    tail = record.text[end : end + 120]
+    stop = _SENTENCE_END.search(tail)
+    tail = tail[: stop.start()] if stop else tail
+    tail = " ".join(tail.replace("“", " ").replace("”", " ").replace('"', " ").split())
+    return f"{text} {tail}".strip()
+
+
+def _reading(record: DocumentRecord, i: int, assigned) -> tuple[bool, int]:
+    """Which of two readings of one quote to keep: attributed first, then the fuller one."""
+    m = record.claims[i]
+    return ((record.id, i) in assigned, sum(e - s for s, e in m.content))
+
+
+def _tidy_mentions(record: DocumentRecord, assigned) -> list[int]:
+    """Indexes of the mentions worth a node: duplicates and denied clauses left out."""
+    keep: dict[tuple, int] = {}
+    for i, m in enumerate(record.claims):
+        if not m.content:
+            continue
+        key = m.content[0][0]  # two readings of one quote start at the same offset
+        j = keep.get(key)
+        if j is None or _reading(record, i, assigned) > _reading(record, j, assigned):
+            keep[key] = i
+    denied = [
+        m.content[0]
+        for m in record.claims
+        if m.content and is_denial(_spans_text(record.text, m.cue))
+    ]
+    out = []
+    for i in sorted(keep.values()):
+        m = record.claims[i]
+        cue_start = m.cue[0][0] if m.cue else None
+        if cue_start is not None and any(
+            s <= cue_start < e and len(record.text[s:cue_start].split()) <= 2 for s, e in denied
+        ):
+            continue  # "denying it plans to invade": "plans" is denied, not asserted
+        out.append(i)
+    return out
 
 
 def build_graph(
@@ -101,10 +169,14 @@ def build_graph(
             G.add_edge(src_id[copy], src_id[original], key=S.COPY_OF, kind=S.COPY_OF)
 
     # Speakers.
-    assignment, speakers = resolve_speakers(records, known=known_entities)
+    resolution = resolve_speakers(records, known=known_entities)
+    assignment, speakers = resolution.assignment, resolution.speakers
+    used = {sp.key for sp in assignment.values()} | {
+        sp.key for sp in resolution.relayed_by.values()
+    }
     speaker_id: dict[str, str] = {}
     for sp in speakers:
-        if not any(a is sp for a in assignment.values()) and sp.same_as is None:
+        if sp.key not in used and sp.same_as is None:
             continue
         spid = node_id(S.SPEAKER, sp.key)
         speaker_id[sp.key] = spid
@@ -119,18 +191,30 @@ def build_graph(
             same_as=sp.same_as,
             label=sp.name,
         )
+    for sp in speakers:
+        if sp.key in speaker_id and sp.affiliation and sp.affiliation in speaker_id:
+            G.add_edge(
+                speaker_id[sp.key], speaker_id[sp.affiliation], key=S.MEMBER_OF, kind=S.MEMBER_OF
+            )
 
     # Mentions, clustered into claims.
     refs: list[MentionRef] = []
     mention_of: dict[tuple[str, int], ClaimMention] = {}
     for r in records:
-        for i, m in enumerate(r.claims):
-            if not m.content:
-                continue
+        for i in _tidy_mentions(r, assignment):
+            m = r.claims[i]
             sp: Speaker | None = assignment.get((r.id, i))
             mention_of[(r.id, i)] = m
-            text = m.text or _spans_text(r.text, m.content)
-            refs.append(MentionRef((r.id, i), text, sp.key if sp else None))
+            qs = tuple((q.unit.casefold(), *interval(q)) for q in m.quantities if q.unit)
+            refs.append(
+                MentionRef(
+                    (r.id, i),
+                    analysed_text(r, m),
+                    sp.key if sp else None,
+                    cue=_spans_text(r.text, m.cue),
+                    quantities=qs,
+                )
+            )
     clusters = cluster_mentions(refs)
 
     claim_texts: dict[str, str] = {}
@@ -138,9 +222,11 @@ def build_graph(
     claim_raw: dict[str, list[str]] = {}
     facts: list[ClaimFacts] = []
     claim_speakers: dict[str, set[str]] = defaultdict(set)
+    cluster_ids: list[str] = []
     for cluster in clusters:
         rep = max(cluster, key=lambda m: (len(m.text), repr(m.id)))  # the fullest wording
         cid = node_id(S.CLAIM, rep.text)
+        cluster_ids.append(cid)
         first = mention_of[rep.id]
         quantities = []
         for ref in cluster:
@@ -163,7 +249,7 @@ def build_graph(
         claim_texts[cid] = rep.text
         claim_sources[cid] = set()
         claim_raw[cid] = []
-        cues = []
+        frames = []
         for ref in cluster:
             doc_id, i = ref.id
             r, m = by_doc[doc_id], mention_of[ref.id]
@@ -171,6 +257,7 @@ def build_graph(
             start, end = m.content[0][0], m.content[-1][1]
             sp = assignment.get(ref.id)
             spid = speaker_id.get(sp.key) if sp else None
+            relay = resolution.relayed_by.get(ref.id)
             G.add_node(
                 mid,
                 kind=S.MENTION,
@@ -184,7 +271,7 @@ def build_graph(
                 speaker=spid,
                 source=src_id[doc_id],
                 doc_id=doc_id,
-                relayed_by=m.relayed_by,
+                relayed_by=relay.name if relay else m.relayed_by,
                 start=start,
                 end=end,
                 prefix=r.text[max(0, start - _CONTEXT) : start],
@@ -202,16 +289,23 @@ def build_graph(
                 if not G.has_edge(spid, cid, key=S.SAID):
                     G.add_edge(spid, cid, key=S.SAID, kind=S.SAID, via=mid)
                 claim_speakers[cid].add(sp.name)
-            if m.relayed_by and spid:
-                relay = _relay_speaker(m.relayed_by, speakers)
-                if relay is not None and relay.key in speaker_id:
-                    rid = speaker_id[relay.key]
-                    if rid != spid and not G.has_edge(rid, spid, key=S.RELAYS):
-                        G.add_edge(rid, spid, key=S.RELAYS, kind=S.RELAYS, via=mid)
+            if relay is not None and spid and relay.key in speaker_id:
+                rid = speaker_id[relay.key]
+                if rid != spid and not G.has_edge(rid, spid, key=S.RELAYS):
+                    G.add_edge(rid, spid, key=S.RELAYS, kind=S.RELAYS, via=mid)
             claim_sources[cid].add(doc_id)
             claim_raw[cid].append(_spans_text(r.text, m.content))
-            cues.append(_spans_text(r.text, m.cue))
-        facts.append(ClaimFacts(cid, rep.text, cues[0] if cues else "", tuple(quantities)))
+            frames.append(
+                Frame(
+                    ref.text,
+                    ref.cue,
+                    sp.name if sp else None,
+                    sp.type if sp else None,
+                    sp.affiliation if sp else None,
+                    m.kind,
+                )
+            )
+        facts.append(ClaimFacts(cid, rep.text, frames[0].cue, tuple(quantities), tuple(frames)))
 
     kg.refresh_claim_stats()
     for cid, names in claim_speakers.items():
@@ -225,28 +319,23 @@ def build_graph(
             G.add_node(tid, kind=S.TOPIC, label=t, name=t)
             G.add_edge(cid, tid, key=S.ABOUT, kind=S.ABOUT)
 
-    # Conflicts and contradictions (both stored in both directions).
+    # Conflicts and contradictions (both stored in both directions), then corroboration.
     for a, b, why in quantity_conflicts(facts):
         for x, y in ((a, b), (b, a)):
             G.add_edge(x, y, key=S.CONFLICTING_QUANTITY, kind=S.CONFLICTING_QUANTITY, why=why)
-    actor_of = {
-        cid: {sp for sp in claim_speakers[cid] if G.nodes[speaker_id[sp]]["type"] == "government"}
-        for cid in claim_speakers
-        if any(sp in speaker_id for sp in claim_speakers[cid])
-    }
-    for a, b, concept in contradictions(facts, actor_of=actor_of):
+    for a, b, why in contradictions(facts):
         for x, y in ((a, b), (b, a)):
             if not G.has_edge(x, y, key=S.CONTRADICTS):
-                G.add_edge(x, y, key=S.CONTRADICTS, kind=S.CONTRADICTS, why=concept)
+                G.add_edge(x, y, key=S.CONTRADICTS, kind=S.CONTRADICTS, why=why)
+    for i, j, score in related_clusters(clusters):
+        a, b = sorted((cluster_ids[i], cluster_ids[j]))
+        if (
+            a == b
+            or G.has_edge(a, b, key=S.CONTRADICTS)
+            or G.has_edge(a, b, key=S.CONFLICTING_QUANTITY)
+        ):
+            continue
+        if not G.has_edge(a, b, key=S.CORROBORATES):
+            G.add_edge(a, b, key=S.CORROBORATES, kind=S.CORROBORATES, score=score)
     logger.info("graph: %d nodes, %d edges", G.number_of_nodes(), G.number_of_edges())
     return kg
-
-
-def _relay_speaker(name: str, speakers: Sequence[Speaker]) -> Speaker | None:
-    from .names import name_key
-
-    key = name_key(name)
-    for sp in speakers:
-        if name_key(sp.name) == key or key in {name_key(a) for a in sp.aliases}:
-            return sp
-    return None

@@ -1,18 +1,31 @@
 """Find claims that disagree: incompatible quantities and denials of another claim.
 
 ``conflicting_quantity``: two claims count the same unit ("troops") about the same thing (they
-share a content word besides the unit) and the intervals their wording allows do not overlap
-("more than 100,000" = [100000, ∞) vs "tens of thousands" = [20000, 99999]). Compared only
-inside blocks keyed by unit.
+share a feature besides the unit and the parties named: "amassed"/"massed") and the intervals
+their wording allows do not overlap ("more than 100,000" = [100000, ∞) vs "tens of thousands" =
+[20000, 99999]). Compared only inside blocks keyed by unit.
 
-``contradicts``: one claim denies or negates an event type ("denied it is preparing to invade",
-"does not want any conflict") and another asserts the same event type ("the capacity to launch
-an invasion", "plans an aggression") about the same actor. Event types come from a small lexicon
-of hostility/diplomacy concepts; actors from the government metonyms of :mod:`.resolve`. Compared
-only inside blocks keyed by (actor, concept).
+``contradicts``: one claim holds a *negative frame* (actor A, event E) and another a *positive
+frame* (A, E):
+
+- negative: the cue denies ("Russia has denied it is preparing to invade") — A is the subject the
+  content names, or, when the content's subject is a pronoun or missing ("it is preparing …",
+  "any such plans"), the speaker (or the government a person speaks for); or the content opens
+  with A and a negated wish or plan ("Russia does not want any conflict").
+- positive: the content of an attributed mention (or of the outlet's own assertion), not under a
+  denial, says A plans, prepares, intends, is ready to, has
+  the capacity to, could be planning or will launch E ("Russia has the capacity to launch an
+  invasion", "Moscow plans an aggression against Kiev"), with no negation in between.
+
+A is a government resolved through the metonym table ("Moscow", "the Kremlin" → Russia); E an
+event type of a small lexicon (invade, invasion, attack, aggression, offensive, war, conflict →
+``attack``). Co-occurrence of "invasion" words is not enough. Compared only inside blocks keyed
+by (A, E).
 
 Trust: quantity conflicts are precise when units match but may pair claims about different
-moments; contradictions are a lexical heuristic — a pointer for an analyst, not a verdict.
+moments. Contradictions are a precise but narrow lexical rule: it finds denials and the
+intentions they deny, misses paraphrase beyond its lexicon, and says nothing about who is right
+— a pointer for an analyst, not a verdict.
 """
 
 from __future__ import annotations
@@ -21,64 +34,79 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..ingest.records import Quantity
-from .cluster import content_words
+from .cluster import ACTOR_FEATURES, event_concepts, features, is_denial
 from .resolve import METONYMS
 
 __all__ = [
     "ClaimFacts",
+    "Frame",
     "quantity_conflicts",
     "contradictions",
+    "frames_of",
     "interval",
-    "CONCEPTS",
-    "NEGATION_CUES",
+    "INTENT_WORDS",
 ]
 
-#: Event concepts: surface stems → concept. Stems match word prefixes.
-CONCEPTS: dict[str, str] = {
-    "invad": "attack",
-    "invasion": "attack",
-    "attack": "attack",
-    "aggress": "attack",
-    "offensive": "attack",
-    "assault": "attack",
-    "conflict": "attack",
-    "war": "attack",
-    "escalat": "escalation",
-    "de-escalat": "de-escalation",
-    "withdraw": "de-escalation",
-    "pulling back": "de-escalation",
-    "sanction": "sanctions",
-}
-
-NEGATION_CUES = frozenset(
-    {
-        "deny",
-        "denied",
-        "denies",
-        "denying",
-        "reject",
-        "rejected",
-        "rejects",
-        "dismissed",
-        "dismiss",
-        "refuted",
-        "refute",
-    }
+#: Words that make a claim about what an actor means or is able to do.
+INTENT_WORDS = (
+    r"plans?|planning|planned|prepar\w*|intends?|intending|intention|ready|poised|capacity|"
+    r"capable|capability|going to|about to|launch\w*|threaten\w*|set to|seeks?|seeking|wants?"
 )
-_NEGATION = re.compile(r"\b(not|no|never|n't|nothing|without)\b")
+_EVENT_WORDS = r"invade|invading|invasion|attack\w*|aggression|offensive|war|conflict|incursion"
+_NEG = r"\b(?:not|no|never|n't|nothing|without|deny|denies|denied|denying)\b"
+_PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:that\s+)?(?:it|they|we|he|she|any|such|the|its)\b", re.IGNORECASE
+)
+
+
+def _actor_pattern() -> str:
+    forms = set()
+    for key in METONYMS:
+        if key in ("us", "u.s", "uk"):
+            forms.add(key.upper().replace("U.S", "U.S."))
+            continue
+        forms.add(" ".join(w.capitalize() for w in key.split()))
+    forms |= {"the US", "the U.S.", "the Kremlin", "the United States", "the White House"}
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+_ACTOR = _actor_pattern()
+_ACTOR_RE = re.compile(rf"(?<![\w-])(?:{_ACTOR})(?![\w-])")
+_POSITIVE = re.compile(
+    rf"(?<![\w-])(?P<actor>{_ACTOR})(?![\w-])(?P<mid>(?:\W+\w+){{0,5}}?)\W+"
+    rf"(?P<intent>{INTENT_WORDS})\b(?P<gap>(?:\W+\w+){{0,5}}?)\W+"
+    rf"(?P<event>{_EVENT_WORDS})\b"
+)
+_NEGATIVE_OPEN = re.compile(
+    rf"^\W*(?:that\s+)?(?P<actor>{_ACTOR})\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:not|no|never|\w+n't)\s+(?:\w+\s+){{0,6}}?(?P<event>{_EVENT_WORDS})\b"
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One mention as conflict detection sees it: what is said, the cue, and by whom."""
+
+    text: str
+    cue: str = ""
+    speaker: str | None = None
+    speaker_type: str | None = None
+    affiliation: str | None = None
+    kind: str = "indirect"
 
 
 @dataclass(frozen=True)
 class ClaimFacts:
-    """What conflict detection needs of a claim."""
+    """What conflict detection needs of a claim: its text, quantities and mention frames."""
 
     id: str
     text: str
     cue: str
     quantities: tuple[Quantity, ...]
+    frames: tuple[Frame, ...] = field(default=())
 
 
 def interval(q: Quantity) -> tuple[float, float]:
@@ -118,15 +146,14 @@ def quantity_conflicts(claims: Sequence[ClaimFacts]) -> list[tuple[str, str, str
                 blocks[unit].append((c, q))
     out: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
-    for unit, items in blocks.items():
+    for items in blocks.values():
         items = items[:200]
+        feats = {c.id: _topical(c, q) for c, q in items}
         for i, (a, qa) in enumerate(items):
-            wa = {w[:5] for w in content_words(a.text)} - {unit[:5]}
             for b, qb in items[i + 1 :]:
                 if a.id == b.id or (a.id, b.id) in seen or (b.id, a.id) in seen:
                     continue
-                wb = {w[:5] for w in content_words(b.text)} - {unit[:5]}
-                if not wa & wb:
+                if not feats[a.id] & feats[b.id]:
                     continue
                 la, ha = interval(qa)
                 lb, hb = interval(qb)
@@ -136,46 +163,101 @@ def quantity_conflicts(claims: Sequence[ClaimFacts]) -> list[tuple[str, str, str
     return out
 
 
-def _concepts(text: str) -> set[str]:
-    low = text.casefold()
-    found = set()
-    for stem, concept in CONCEPTS.items():
-        if re.search(r"\b" + re.escape(stem), low):
-            found.add(concept)
-    return found
+def _topical(c: ClaimFacts, q: Quantity) -> frozenset[str]:
+    """Features of a claim besides its numbers, the unit and the parties named."""
+    unit = features(q.unit or "")
+    texts = [c.text, *(f.text for f in c.frames)]
+    out = frozenset().union(*(features(t) for t in texts))
+    return frozenset(f for f in out if not any(ch.isdigit() for ch in f)) - unit - ACTOR_FEATURES
 
 
-def _actors(text: str) -> set[str]:
-    low = " " + re.sub(r"[^\w\s.-]", " ", text.casefold()) + " "
-    return {gov for key, gov in METONYMS.items() if f" {key} " in low}
+def _actor(name: str | None) -> str | None:
+    if not name:
+        return None
+    key = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).casefold().rstrip(".")
+    return METONYMS.get(key) or METONYMS.get(key.replace(".", ""))
 
 
-def _is_negative(c: ClaimFacts) -> bool:
-    return c.cue.casefold() in NEGATION_CUES or bool(_NEGATION.search(c.text.casefold()))
+def _speaker_actor(frame: Frame) -> str | None:
+    """The government a speaker speaks for: itself, or a person's affiliation."""
+    if frame.speaker_type == "government":
+        return _actor(frame.speaker) or frame.speaker
+    return _actor(frame.affiliation)
+
+
+def frames_of(frame: Frame) -> list[tuple[str, str, str]]:
+    """``(polarity, actor, event)`` triples one mention holds (polarity ``+`` or ``-``).
+
+    >>> frames_of(Frame("it is preparing to invade", "has denied", "Russia", "government"))
+    [('-', 'Russia', 'attack')]
+    >>> frames_of(Frame("Russia does not want any conflict", "assured", "Sergey Lavrov"))
+    [('-', 'Russia', 'attack')]
+    >>> frames_of(Frame("Moscow plans an aggression against Kiev", "said", "Antony Blinken"))
+    [('+', 'Russia', 'attack')]
+    >>> frames_of(Frame("the talks on the invasion were useful", "said", "Antony Blinken"))
+    []
+    """
+    text = " ".join(frame.text.replace("“", " ").replace("”", " ").replace('"', " ").split())
+    out: list[tuple[str, str, str]] = []
+    if frame.speaker is None and frame.kind != "assertion":
+        return out  # a fragment nobody is said to have said asserts nothing
+    if is_denial(frame.cue):
+        events = event_concepts(text)
+        m = _ACTOR_RE.match(re.sub(r"^\W*(?:that\s+)?", "", text))
+        actor = _actor(m.group(0)) if m else None
+        if actor is None and (_PRONOUN_SUBJECT.match(text) or not text):
+            actor = _speaker_actor(frame)
+        if actor:
+            out.extend(("-", actor, e) for e in sorted(events))
+        return out
+    m = _NEGATIVE_OPEN.match(text)
+    if m:
+        actor = _actor(m.group("actor"))
+        if actor:
+            out.extend(("-", actor, e) for e in sorted(event_concepts(m.group("event"))))
+    for m in _POSITIVE.finditer(text):
+        between = m.group("mid") + " " + m.group("gap")
+        if re.search(_NEG, between, re.IGNORECASE):
+            continue
+        before = text[max(0, m.start() - 25) : m.start()]
+        if re.search(r"\b(?:no|not|never|deny|denies|denied|denying|prove)\W*$", before):
+            continue
+        actor = _actor(m.group("actor"))
+        for e in sorted(event_concepts(m.group("event"))):
+            if actor and ("+", actor, e) not in out:
+                out.append(("+", actor, e))
+    return out
 
 
 def contradictions(
-    claims: Sequence[ClaimFacts], *, actor_of: dict[str, set[str]] | None = None
+    claims: Sequence[ClaimFacts], *, actor_of: dict[str, set[str]] | None = None, cap: int = 50
 ) -> list[tuple[str, str, str]]:
-    """Pairs ``(denial, assertion, concept)`` where one claim denies what another asserts.
+    """Pairs ``(denial, assertion, why)`` where one claim denies what another asserts.
 
-    ``actor_of`` may give the actors a claim is about when its text does not name them (a
-    denial by Russia, "it is preparing to invade", is about Russia).
+    ``actor_of`` may give, for claims without frames, the government that speaks ("it is
+    preparing to invade", denied by Russia, is about Russia).
     """
-    neg: dict[tuple[str, str], list[ClaimFacts]] = defaultdict(list)
-    pos: dict[tuple[str, str], list[ClaimFacts]] = defaultdict(list)
+    neg: dict[tuple[str, str], list[str]] = defaultdict(list)
+    pos: dict[tuple[str, str], list[str]] = defaultdict(list)
     for c in claims:
-        actors = _actors(c.text) | (actor_of or {}).get(c.id, set())
-        for concept in _concepts(c.text):
-            for actor in actors:
-                (neg if _is_negative(c) else pos)[(actor, concept)].append(c)
+        frames = c.frames
+        if not frames:
+            actors = sorted((actor_of or {}).get(c.id, ())) or [None]
+            frames = tuple(
+                Frame(c.text, c.cue, a, "government" if a else None, kind="assertion")
+                for a in actors
+            )
+        held = {t for f in frames for t in frames_of(f)}
+        for polarity, actor, event in sorted(held):
+            bucket = neg if polarity == "-" else pos
+            if len(bucket[(actor, event)]) < cap and c.id not in bucket[(actor, event)]:
+                bucket[(actor, event)].append(c.id)
     out: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
-    for key, denials in neg.items():
-        for a in denials[:50]:
-            for b in pos.get(key, [])[:50]:
-                pair = (a.id, b.id)
-                if a.id != b.id and pair not in seen:
-                    seen.add(pair)
-                    out.append((a.id, b.id, key[1]))
+    for (actor, event), denials in sorted(neg.items()):
+        for a in denials:
+            for b in pos.get((actor, event), []):
+                if a != b and (a, b) not in seen and (b, a) not in seen:
+                    seen.add((a, b))
+                    out.append((a, b, f"{actor} {event}: denied vs asserted"))
     return out

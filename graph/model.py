@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
+from rapidfuzz import fuzz
 
+from ..ingest.outlets import outlet_lineage
 from . import schema as S
-from .names import name_key
+from .names import is_role_phrase, name_key
+from .resolve import METONYMS, ORGANISATIONS, roles_match
 
 __all__ = ["ClaimGraph"]
 
@@ -64,18 +67,44 @@ class ClaimGraph:
 
     # -- lookup --------------------------------------------------------------------------
     def find_speaker(self, name: str) -> str | None:
-        """The speaker node whose name or alias matches ``name`` (exact key, then surname)."""
+        """The speaker node whose name or alias matches ``name``.
+
+        Tried in order: the exact name key of a name or alias; a metonym or organisation of the
+        resolution tables ("the Kremlin" → Russia); a unique speaker sharing the surname; the one
+        speaker holding a matching role ("Russia's Foreign Minister"); a unique near-miss
+        spelling ("Antony Blink") or a name whose words are all in one speaker's name
+        ("Ukrainian military intelligence").
+        """
         if name in self.G and self.G.nodes[name].get("kind") == S.SPEAKER:
             return name
         key = name_key(name)
-        partial = []
-        for sp in self.nodes(S.SPEAKER):
+        if not key:
+            return None
+        table = METONYMS.get(key) or ORGANISATIONS.get(key)
+        partial, close = [], []
+        speakers = list(self.nodes(S.SPEAKER))
+        for sp in speakers:
             keys = {name_key(sp["name"]), *(name_key(a) for a in sp.get("aliases", []))}
             if key in keys:
                 return sp["id"]
+            if table and name_key(sp["name"]) == name_key(table):
+                return sp["id"]
             if any(k.split()[-1:] == key.split()[-1:] for k in keys if k):
                 partial.append(sp["id"])
-        return partial[0] if len(partial) == 1 else None
+            if any(
+                fuzz.ratio(key, k) >= 88 or set(key.split()) <= set(k.split()) for k in keys if k
+            ):
+                close.append(sp["id"])
+        if len(set(partial)) == 1:
+            return partial[0]
+        holders = [
+            sp["id"]
+            for sp in speakers
+            if is_role_phrase(name) and roles_match(name, sp.get("roles") or [])
+        ]
+        if len(holders) == 1:
+            return holders[0]
+        return close[0] if len(set(close)) == 1 else None
 
     def find_claim(self, claim: str) -> str | None:
         """A claim by id; else the shortest claim containing ``claim``; else the longest claim
@@ -256,7 +285,7 @@ class ClaimGraph:
         outlets = self._out(node, S.PUBLISHED_BY)
         if outlets:
             o = self.G.nodes[outlets[0]]
-            return "outlet:" + (o.get("parent") or o["name"])
+            return "outlet:" + (outlet_lineage(o["name"]) or o.get("parent") or o["name"])
         return "source:" + node
 
     def refresh_claim_stats(self) -> None:

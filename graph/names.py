@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["name_key", "strip_titles", "is_pronoun", "PRONOUNS", "TITLE_WORDS"]
 
@@ -145,3 +146,251 @@ def strip_titles(name: str) -> str:
 
 def is_pronoun(text: str) -> bool:
     return name_key(text) in PRONOUNS
+
+
+#: Nationality words and country names → the country they point to (a role's affiliation).
+NATIONALITIES: dict[str, str] = {
+    "us": "United States",
+    "u.s": "United States",
+    "u.s.": "United States",
+    "american": "United States",
+    "united states": "United States",
+    "russian": "Russia",
+    "russia": "Russia",
+    "ukrainian": "Ukraine",
+    "ukraine": "Ukraine",
+    "british": "United Kingdom",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "french": "France",
+    "france": "France",
+    "german": "Germany",
+    "germany": "Germany",
+    "chinese": "China",
+    "china": "China",
+    "canadian": "Canada",
+    "canada": "Canada",
+    "romanian": "Romania",
+    "romania": "Romania",
+    "polish": "Poland",
+    "poland": "Poland",
+    "japanese": "Japan",
+    "japan": "Japan",
+    "turkish": "Turkey",
+    "turkey": "Turkey",
+    "un": "United Nations",
+    "eu": "European Union",
+    "nato": "NATO",
+    "european": "European Union",
+    "irish": "Ireland",
+    "scottish": "Scotland",
+    "welsh": "Wales",
+    "israeli": "Israel",
+    "iranian": "Iran",
+    "indian": "India",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "dutch": "Netherlands",
+    "australian": "Australia",
+    "western": "West",
+}
+
+#: Country → its adjective, for names like "Russia's foreign ministry" → "Russian Foreign Ministry".
+DEMONYMS: dict[str, str] = {
+    "russia": "Russian",
+    "ukraine": "Ukrainian",
+    "romania": "Romanian",
+    "britain": "British",
+    "france": "French",
+    "germany": "German",
+    "china": "Chinese",
+    "canada": "Canadian",
+    "poland": "Polish",
+    "japan": "Japanese",
+    "turkey": "Turkish",
+    "america": "American",
+    "israel": "Israeli",
+    "iran": "Iranian",
+    "india": "Indian",
+    "italy": "Italian",
+    "spain": "Spanish",
+    "us": "US",
+    "u.s.": "US",
+}
+
+#: Words a role or title phrase is made of ("the US Secretary of State", "the Russian leader").
+ROLE_WORDS = (
+    frozenset(TITLE_WORDS)
+    | frozenset(
+        [
+            "of",
+            "leader",
+            "head",
+            "minister",
+            "secretary-general",
+            "president",
+            "spokesman",
+            "envoy",
+            "negotiator",
+            "diplomat",
+            "counterpart",
+            "top",
+            "chief",
+            "senior",
+            "former",
+            "new",
+            "acting",
+            "general",
+            "attorney",
+            "speaker",
+            "leader",
+            "mp",
+            "boss",
+            "manager",
+            "coach",
+            "executive",
+            "founder",
+            "economy",
+            "trade",
+            "health",
+            "home",
+            "education",
+            "culture",
+            "environment",
+            "affairs",
+            "security",
+            "national",
+            "adviser",
+            "advisor",
+            "house",
+            "shadow",
+            "labour",
+            "conservative",
+            "lib",
+            "dem",
+            "democrat",
+            "republican",
+            "party",
+            "tory",
+            "un",
+            "eu",
+            "nato",
+            "canada",
+            "britain",
+            "uk",
+            "american",
+            "european",
+        ]
+    )
+    | frozenset(NATIONALITIES)
+)
+
+#: Title words that carry an office: a role phrase must hold at least one.
+_OFFICE_WORDS = (
+    frozenset(ROLE_WORDS)
+    - frozenset(NATIONALITIES)
+    - {
+        "of",
+        "top",
+        "senior",
+        "former",
+        "new",
+        "acting",
+        "state",
+        "foreign",
+        "prime",
+        "vice",
+        "deputy",
+        "national",
+        "security",
+        "affairs",
+        "house",
+        "home",
+        "trade",
+        "health",
+        "education",
+        "culture",
+        "environment",
+        "economy",
+        "interior",
+        "finance",
+        "defence",
+        "defense",
+        "shadow",
+        "party",
+        "labour",
+        "conservative",
+        "lib",
+        "dem",
+        "democrat",
+        "republican",
+        "tory",
+    }
+)
+
+_ROLE_JUNK = re.compile(r"[^\w\s.'’-]")
+
+
+@lru_cache(maxsize=65536)
+def role_words(text: str) -> list[str]:
+    """Words of a role phrase, casefolded, articles and possessives dropped.
+
+    >>> role_words("the US Secretary of State")
+    ['us', 'secretary', 'of', 'state']
+    """
+    text = re.sub(r"['’]s\b", "", _ROLE_JUNK.sub(" ", text))
+    return name_key(text).split()
+
+
+def is_role_phrase(text: str) -> bool:
+    """Whether ``text`` is only a title or office ("the Secretary of State", "Russian leader").
+
+    >>> is_role_phrase("The US Secretary of State"), is_role_phrase("Secretary Blinken")
+    (True, False)
+    """
+    words = role_words(text)
+    return (
+        bool(words)
+        and all(w in ROLE_WORDS for w in words)
+        and any(w in _OFFICE_WORDS or w == "minister" for w in words)
+    )
+
+
+def clean_role(role: str | None) -> str | None:
+    """A role kept only if it reads as one: junk ("however", "The", quote debris) gives None.
+
+    >>> clean_role("the US Secretary of State"), clean_role("however"), clean_role("No conflict”")
+    ('US Secretary of State', None, None)
+    """
+    if not role:
+        return None
+    text = " ".join(role.split()).strip(" ,;:-–—\"“”‘’'")
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    if not text or _ROLE_JUNK.search(text):
+        return None
+    words = [w.casefold().strip(".") for w in text.split()]
+    if not any(w in ROLE_WORDS and w not in NATIONALITIES for w in words):
+        return None
+    if not any(w in _OFFICE_WORDS or w == "minister" for w in words):
+        return None
+    return text
+
+
+@lru_cache(maxsize=65536)
+def role_country(text: str | None) -> str | None:
+    """The country a role or organisation name points to, if it names one.
+
+    >>> role_country("Russia's Foreign Minister"), role_country("State Department spokesman")
+    ('Russia', None)
+    """
+    if not text:
+        return None
+    key = _fold(text).casefold().replace("’", "'")
+    key = re.sub(r"'s\b", "", key)
+    words = re.sub(r"[^\w\s.-]", " ", key).split()
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            gram = " ".join(words[i : i + n]).strip(".")
+            if gram in NATIONALITIES and gram not in ("nato", "western", "european"):
+                return NATIONALITIES[gram]
+    return None

@@ -7,10 +7,29 @@ Every node carries ``kind`` (one of :data:`NODE_KINDS`); every edge carries ``ki
 from __future__ import annotations
 
 __all__ = [
-    "SOURCE", "OUTLET", "SPEAKER", "CLAIM", "MENTION", "TOPIC", "NODE_KINDS",
-    "EXPRESSES", "IN_SOURCE", "ATTRIBUTED_TO", "SAID", "REPORTED_IN", "PUBLISHED_BY",
-    "COPY_OF", "ABOUT", "CONTRADICTS", "CORROBORATES", "CONFLICTING_QUANTITY", "RELAYS",
-    "MEMBER_OF", "EDGE_KINDS", "CLAIM_RELATIONS", "SPEAKER_TYPES",
+    "SOURCE",
+    "OUTLET",
+    "SPEAKER",
+    "CLAIM",
+    "MENTION",
+    "TOPIC",
+    "NODE_KINDS",
+    "EXPRESSES",
+    "IN_SOURCE",
+    "ATTRIBUTED_TO",
+    "SAID",
+    "REPORTED_IN",
+    "PUBLISHED_BY",
+    "COPY_OF",
+    "ABOUT",
+    "CONTRADICTS",
+    "CORROBORATES",
+    "CONFLICTING_QUANTITY",
+    "RELAYS",
+    "MEMBER_OF",
+    "EDGE_KINDS",
+    "CLAIM_RELATIONS",
+    "SPEAKER_TYPES",
 ]
 
 SOURCE = "source"
@@ -35,8 +54,19 @@ CONFLICTING_QUANTITY = "conflicting_quantity"  # claim ↔ claim (stored both wa
 RELAYS = "relays"  # speaker → speaker (a spokesman reporting another's words)
 MEMBER_OF = "member_of"  # speaker → speaker (person → organisation)
 EDGE_KINDS = (
-    EXPRESSES, IN_SOURCE, ATTRIBUTED_TO, SAID, REPORTED_IN, PUBLISHED_BY, COPY_OF, ABOUT,
-    CONTRADICTS, CORROBORATES, CONFLICTING_QUANTITY, RELAYS, MEMBER_OF,
+    EXPRESSES,
+    IN_SOURCE,
+    ATTRIBUTED_TO,
+    SAID,
+    REPORTED_IN,
+    PUBLISHED_BY,
+    COPY_OF,
+    ABOUT,
+    CONTRADICTS,
+    CORROBORATES,
+    CONFLICTING_QUANTITY,
+    RELAYS,
+    MEMBER_OF,
 )
 CLAIM_RELATIONS = (CONTRADICTS, CORROBORATES, CONFLICTING_QUANTITY)
 

@@ -131,9 +131,7 @@ def find_copies(
 def _original_key(record: DocumentRecord, group: Sequence[DocumentRecord]) -> tuple:
     """Sort key: the original comes first (see the module docstring for the order)."""
     credited = bool(record.outlet) and any(
-        other.id != record.id
-        and record.outlet in other.credits
-        and other.outlet != record.outlet
+        other.id != record.id and record.outlet in other.credits and other.outlet != record.outlet
         for other in group
     )
     return (

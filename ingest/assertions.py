@@ -22,6 +22,11 @@ from .spans import tokens_span
 __all__ = ["outlet_assertions"]
 
 _CLAUSE_DEPS = ("ROOT", "relcl", "ccomp", "advcl", "conj", "parataxis", "acl", "xcomp", "pcomp")
+_NOT_UNITS = frozenset((
+    "percent", "percentage", "points", "point", "year", "years", "month", "months", "week",
+    "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds", "times",
+    "p", "a", "pm", "am", "words", "votes", "th", "st", "nd", "rd", "old",
+))
 _DROP_DEPS = ("advcl", "conj", "parataxis", "relcl", "cc", "ccomp", "acl")
 
 
@@ -31,16 +36,17 @@ def _covered(pos: int, spans: Sequence[Sequence[int]]) -> bool:
 
 def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attribution]:
     """Unattributed clauses that carry a quantity with a unit, as ``assertion`` attributions."""
-    taken = [c for a in found for c in a.content] + [c for a in found for c in a.cue]
-    taken += [c for a in found for c in a.speaker if a.kind != "according_to"]
-    taken.sort()
+    # a speaker phrase may hold an assertion ("Russia, which … has killed more than 13,000
+    # people since 2014, has demanded …"); what someone is reported to say may not
+    taken = sorted([c for a in found for c in a.content] + [c for a in found for c in a.cue])
+    contents = sorted(c for a in found for c in a.content)
     seen: set[tuple[int, int]] = set()
     for sent in doc.sents:
         stext = sent.text
         if not any(ch.isdigit() for ch in stext) and " of " not in stext:
             continue
         for q in find_quantities(stext, offset=sent.start_char):
-            if q.unit is None:
+            if not _countable(q):
                 continue
             if q.span is None or _covered(q.span[0], taken) or _quoted(doc, q.span[0], sent):
                 continue
@@ -48,20 +54,46 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
             if tok is None:
                 continue
             head = _clause_head(tok.root)
-            if head is None:
+            if head is None or head.dep_ not in ("ROOT", "relcl") or _subordinate(head):
                 continue
             lo, hi = _clause_range(head, tok.root)
+            if head.dep_ == "relcl" and doc[lo].tag_ in ("WDT", "WP"):
+                lo += 1  # "that has killed …": the relative pronoun is not part of the claim
             span = tokens_span(doc, lo, hi)
             if span[1] - span[0] < 10 or span in seen:
                 continue
-            if any(s < span[1] and span[0] < e for s, e in taken):
+            if any(s < span[1] and span[0] < e for s, e in contents):
                 continue
             seen.add(span)
             yield Attribution(content=[list(span)], kind="assertion", confidence=0.5)
 
 
+def _countable(q) -> bool:
+    """A head count or an amount worth tracking: "more than 100,000 troops", "$916 million".
+
+    Percentages, time spans and small exact numbers are left out: they are mostly poll
+    figures, dates and ages, which the outlet states in passing.
+    """
+    if q.unit is None or q.unit in _NOT_UNITS or not q.unit.isalpha() and "$" not in q.unit:
+        return False
+    if q.bound == "approx" and q.low and q.low >= 1000:
+        return True
+    if not any(ch.isdigit() for ch in q.text):
+        return False
+    return q.value >= 100 or q.bound != "exact"
+
+
+def _subordinate(head: Token) -> bool:
+    """A clause opened by "if", "that", "though", "which" is not a stand-alone assertion."""
+    if any(c.dep_ == "mark" for c in head.children):
+        return True
+    if head.dep_ == "relcl":
+        return False
+    return head.left_edge.tag_ in ("WDT", "WP", "WRB", "IN")
+
+
 def _quoted(doc: Doc, pos: int, sent) -> bool:
-    before = doc.text[sent.start_char : pos]
+    before = sent.text[: pos - sent.start_char]
     return (before.count("\"") % 2 == 1) or before.count("“") > before.count("”")
 
 

@@ -16,6 +16,7 @@ Every span is a ``[start, end)`` code-point offset into ``doc.text`` (equal to t
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.tokens import Doc
 
@@ -25,7 +26,7 @@ from .quantities import find_quantities
 from .quotes import attach_quotes, find_quotes
 from .records import ClaimMention, Span
 from .relay import relayed_speaker
-from .reported import according_to, noun_cues, reported_speech
+from .reported import according_to, noun_cues, reported_speech, stance_phrases
 from .spans import merge_spans, normalise_claim_text, trim
 from .speakers import SpeakerIndex
 
@@ -53,14 +54,50 @@ def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimM
     found.extend(reported_speech(doc))
     found.extend(according_to(doc))
     found.extend(noun_cues(doc))
+    found.extend(stance_phrases(doc))
     quotes = find_quotes(text)
-    found = attach_quotes(doc, quotes, found)
+    found = attach_quotes(text, quotes, found)
     found = [a for a in found if a.content]
+    _speakers_outside_content(text, found)
     found = _dedupe(found)
     found.extend(outlet_assertions(doc, found))
     found = _clip(found, text, body)
     found.sort(key=lambda a: (a.start, a.end))
-    return _to_mentions(doc, found)
+    return _to_mentions(doc, found, text)
+
+
+def _speakers_outside_content(text: str, found: list[Attribution]) -> None:
+    """A speaker inside the quoted content is a parse error: take the words beside the cue.
+
+    ``"One of the brightest members of Congress," Rep. Cummings said``: the parser may make a
+    noun inside the quotation the subject; the speaker is what stands between the quotation
+    and the cue (or right after an inverted cue: ``said Robert McAtee``).
+    """
+    for a in found:
+        if not a.speaker or not a.cue:
+            continue
+        s0, e0 = a.speaker[0]
+        if not any(cs <= s0 < ce for cs, ce in a.content):
+            continue
+        cue_s, cue_e = a.cue[0][0], a.cue[-1][1]
+        before = [e for _, e in a.content if e <= cue_s]
+        span = None
+        if before:
+            lo = max(before)
+            cand = trim(text, lo, cue_s)
+            if cand[1] > cand[0] and "\n" not in text[cand[0]:cand[1]]:
+                span = cand
+        if span is None:
+            after = [s for s, _ in a.content if s >= cue_e]
+            hi = min(after) if after else min(len(text), cue_e + 120)
+            m = _INVERTED_SPEAKER.match(text, cue_e, hi)
+            if m:
+                span = trim(text, m.start(1), m.end(1))
+        a.speaker = [list(span)] if span and span[1] > span[0] else []
+        a.speaker_head = None
+
+
+_INVERTED_SPEAKER = re.compile(r"\s+([^.;:\n\"“”]{2,150}?)\s*(?:[.;:\"“”]|\Z)")
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
@@ -94,17 +131,20 @@ def _clip(found: list[Attribution], text: str, body: list[list[int]] | None) -> 
         a.content = clip(a.content)
         if not a.content:
             continue
-        a.cue = clip(a.cue)
+        cue = clip(a.cue)
+        if not cue:  # a dash or colon cue is all punctuation: keep it when inside the body
+            cue = [c for c in a.cue if any(bs <= c[0] and c[1] <= be for bs, be in ranges)]
+        a.cue = cue
         a.speaker = clip(a.speaker)
         out.append(a)
     return out
 
 
-def _to_mentions(doc: Doc, found: list[Attribution]) -> list[ClaimMention]:
-    text = doc.text
-    index = SpeakerIndex(doc)
+def _to_mentions(doc: Doc, found: list[Attribution], text: str) -> list[ClaimMention]:
+    index = SpeakerIndex(doc, text)
     out: list[ClaimMention] = []
     last_name: str | None = None
+    last_speaker: list[Span] = []
     for a in found:
         name = role = stype = relayed = None
         if a.kind == "assertion":
@@ -113,9 +153,11 @@ def _to_mentions(doc: Doc, found: list[Attribution]) -> list[ClaimMention]:
             res = index.resolve(a.speaker[0], a.start)
             name, role, stype = res.name, res.role, res.type
         elif not a.cue:
-            # a floating quote: the speaker of the attribution before it
+            # a floating quote: the speaker of the attribution before it, as mentioned there
             name = last_name
             stype = "person" if name else None
+            if last_speaker:
+                a.speaker = [list(s) for s in last_speaker]
         if a.kind in ("direct", "mixed") and a.speaker:
             inner = relayed_speaker(doc, a, index, speaker_role=role, speaker_text=_txt(
                 text, a.speaker))
@@ -124,6 +166,7 @@ def _to_mentions(doc: Doc, found: list[Attribution]) -> list[ClaimMention]:
                 stype = "person"
         if name and a.kind != "assertion":
             last_name = name
+            last_speaker = a.speaker
         claim_text = normalise_claim_text(text, a.content)
         offset = a.content[0][0]
         quantities = []

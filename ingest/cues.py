@@ -20,6 +20,10 @@ __all__ = [
     "PREP_CUES",
     "cue_kind",
     "lexicon",
+    "MEDIUM_NOUNS",
+    "STANCE_NOUNS",
+    "LIGHT_VERBS",
+    "STANCE_ADJECTIVES",
 ]
 
 
@@ -31,14 +35,14 @@ def lexicon(words: str) -> frozenset[str]:
 CLAUSE_VERBS = lexicon(
     """
     say tell add note warn deny insist stress claim announce explain argue assert acknowledge
-    admit report write tweet post declare state suggest reply respond answer confirm reveal
+    admit report write tweet post declare state suggest reply respond confirm reveal
     disclose mention observe remark comment complain contend maintain predict promise vow pledge
-    threaten concede allege boast brag caution charge conclude counter emphasize emphasise
-    estimate hint indicate inform joke lament recall reiterate repeat retort show find underscore
-    signal testify quip muse wonder believe think hope expect fear worry know feel learn
-    understand suspect doubt assume reckon agree guarantee assure reassure swear speculate
+    concede allege boast brag caution charge conclude counter emphasize emphasise
+    estimate hint indicate inform joke lament recall reiterate retort show find underscore
+    quip muse wonder believe hope expect fear worry know feel learn
+    understand suspect doubt assume reckon agree guarantee assure reassure swear
     theorize theorise guess imply contend complain reason protest proclaim affirm aver attest
-    certify determine decide demand recommend propose urge ask insist acknowledge shout scream
+    certify decide demand recommend propose urge ask insist acknowledge scream
     yell whisper mutter tweet blog grumble fret concur dispute rule say predict project forecast
     calculate notice realize realise recognize recognise discover
     """
@@ -48,13 +52,13 @@ CLAUSE_VERBS = lexicon(
 #: ``questioned the integrity of …``, ``called the holiday "a celebration"``).
 OBJECT_VERBS = lexicon(
     """
-    urge accuse call criticize criticise question praise deny demand propose reject condemn
+    urge accuse call criticize criticise question praise deny demand propose reject
     blast slam attack endorse describe cite announce promise pledge discuss offer ask encourage
-    dismiss defend blame credit applaud welcome tout mock ridicule decry denounce dispute
+    defend blame applaud tout mock ridicule decry denounce dispute
     challenge fault label dub brand characterize characterise liken compare warn advise
     recommend predict estimate forecast project reveal disclose confirm acknowledge admit
-    rule release unveil outline detail lay highlight stress emphasize emphasise reiterate
-    repeat echo invoke recall mention suggest support oppose back favor favour blast lambast
+    rule outline detail lay highlight stress emphasize emphasise reiterate
+    echo invoke recall mention suggest support oppose favor favour blast lambast
     tell show find document
     """
 )
@@ -62,8 +66,8 @@ OBJECT_VERBS = lexicon(
 #: Verbs whose claim is an infinitive (``agreed to keep working``, ``refused to say``).
 INFINITIVE_VERBS = lexicon(
     """
-    agree refuse decline promise pledge vow threaten offer plan want intend hope expect
-    decide seek ask urge demand vote propose claim appear seem aim wish need
+    agree decline promise pledge vow offer plan want intend hope expect
+    decide seek ask urge demand propose claim appear seem aim wish
     """
 )
 
@@ -94,21 +98,43 @@ PREP_CUES = {
     "call": {"for", "on"},
     "point": {"to", "out"},
     "complain": {"about", "of"},
-    "speak": {"of", "about"},
     "talk": {"about", "of"},
     "warn": {"of", "about", "against"},
     "ask": {"about", "for"},
     "worry": {"about"},
     "argue": {"for", "against"},
-    "push": {"for"},
     "press": {"for"},
-    "vote": {"for", "against"},
     "advocate": {"for"},
     "accuse": {"of"},
     "refer": {"to"},
     "hint": {"at"},
-    "rail": {"against"},
     "lash": {"out"},
+    "comment": {"on", "about"},
+    "weigh": {"in", "about", "on"},
+    "agree": {"with", "on"},
+    "insist": {"on"},
+    "plead": {"for"},
+    "rally": {"for", "against", "over"},
+    "campaign": {"for", "against", "on"},
+    "boast": {"about", "of"},
+    "brag": {"about"},
+    "joke": {"about"},
+    "write": {"about", "of"},
+    "tweet": {"about"},
+    "lie": {"about"},
+    "care": {"about"},
+    "rant": {"about", "against"},
+    "protest": {"against"},
+    "object": {"to"},
+    "double": {"down"},
+    "praise": {"for"},
+    "criticize": {"for"},
+    "criticise": {"for"},
+    "blame": {"for", "on"},
+    "thank": {"for"},
+    "apologize": {"for"},
+    "apologise": {"for"},
+    "speak": {"of", "about", "out", "on"},
 }
 
 
@@ -121,3 +147,37 @@ def cue_kind(lemma: str) -> str | None:
     if lemma in INFINITIVE_VERBS:
         return "infinitive"
     return None
+
+#: Where something was said; ``said in an interview`` keeps the phrase in the cue.
+MEDIUM_NOUNS = lexicon(
+    """
+    interview statement email e-mail letter speech post tweet op-ed editorial memo call
+    conference briefing appearance address remarks testimony hearing podcast broadcast video
+    message note report filing column essay blog book
+    """
+)
+
+#: Nouns of stance that a light verb expresses about something
+#: (``expressed concern about``, ``raised questions about``, ``voiced support for``).
+STANCE_NOUNS = lexicon(
+    """
+    concern concerns outrage misgiving misgivings reservation reservations question questions
+    doubt doubts worry worries fear fears skepticism scepticism support opposition criticism
+    frustration anger confidence hope hopes optimism pessimism alarm dismay disappointment
+    objection objections complaint complaints praise admiration contempt disdain sympathy
+    interest enthusiasm regret displeasure unease
+    """
+)
+
+#: Light verbs that carry a stance noun (``expressed concern``); the noun's preposition
+#: introduces what the stance is about.
+LIGHT_VERBS = lexicon("express voice raise have share air register signal offer show pose")
+
+#: Adjectives of stance: ``is critical of``, ``is confident that``.
+STANCE_ADJECTIVES = lexicon(
+    """
+    critical skeptical sceptical confident sure certain convinced optimistic pessimistic worried
+    concerned adamant supportive aware wary doubtful hopeful fearful proud unhappy happy angry
+    furious upset dismissive
+    """
+)

@@ -8,9 +8,14 @@ is parsed exactly once; every extractor reads the same spaCy ``Doc``.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 
+from .cache import RecordCache
 from .claims import extract_claims
 from .clean import find_body
 from .metadata import extract_metadata
@@ -18,14 +23,27 @@ from .nlp import MAX_PARSE_CHARS, load_pipeline, masked_text
 from .read import RawDocument
 from .records import DocumentRecord, Entity
 
-__all__ = ["prepare", "annotate", "process", "ENTITY_LABELS"]
+__all__ = ["prepare", "annotate", "annotate_batch", "process", "ENTITY_LABELS"]
 
 logger = logging.getLogger(__name__)
 
 #: Entity labels kept on records (the ones speakers, places and quantities are made of).
 ENTITY_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "DATE", "CARDINAL",
-     "QUANTITY", "MONEY", "PERCENT"}
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "NORP",
+        "LOC",
+        "FAC",
+        "EVENT",
+        "LAW",
+        "DATE",
+        "CARDINAL",
+        "QUANTITY",
+        "MONEY",
+        "PERCENT",
+    }
 )
 
 
@@ -84,18 +102,65 @@ def annotate(record: DocumentRecord, doc) -> DocumentRecord:
     return dataclasses.replace(record, entities=entities, claims=claims)
 
 
+def annotate_batch(records: list[DocumentRecord], *, batch_size: int = 16) -> list[DocumentRecord]:
+    """Parse and annotate ``records`` in this process (the model is loaded once per process)."""
+    nlp = load_pipeline()
+    texts = (masked_text(r.text, r.body) for r in records)
+    return [
+        annotate(r, doc)
+        for r, doc in zip(records, nlp.pipe(texts, batch_size=batch_size), strict=True)
+    ]
+
+
+def _worker_init() -> None:
+    load_pipeline()
+
+
 def process(
     raws: Iterable[RawDocument],
     *,
+    n_process: int = 1,
     batch_size: int = 16,
+    cache: RecordCache | None = None,
     on_record: Callable[[DocumentRecord], None] | None = None,
 ) -> Iterator[DocumentRecord]:
-    """Prepare, parse and annotate articles in this process, in input order."""
-    nlp = load_pipeline()
-    prepared = (prepare(raw) for raw in raws)
-    pairs = ((masked_text(r.text, r.body), r) for r in prepared)
-    for doc, record in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        out = annotate(record, doc)
-        if on_record is not None:
-            on_record(out)
-        yield out
+    """Prepare, parse and annotate articles, in input order.
+
+    Records found in ``cache`` are not parsed again. The rest are parsed in this process
+    (``n_process=1``) or by ``n_process`` worker processes that each load the model once and
+    take chunks of ``batch_size`` articles; a worker sends back small records, never spaCy Docs.
+    Only a few chunks are in flight at a time, so memory stays bounded on any corpus.
+    """
+    pool = None
+    if n_process > 1:
+        ctx = multiprocessing.get_context("forkserver")
+        pool = ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_worker_init)
+    in_flight: deque[tuple[list[DocumentRecord], list[DocumentRecord], Future | None]] = deque()
+
+    def finish() -> Iterator[DocumentRecord]:
+        chunk, todo, future = in_flight.popleft()
+        done = (
+            future.result() if future is not None else annotate_batch(todo, batch_size=batch_size)
+        )
+        fresh = {id(r): d for r, d in zip(todo, done, strict=True)}
+        for record in chunk:
+            out = fresh.get(id(record), record)
+            if cache is not None and id(record) in fresh:
+                cache.put(out)
+            if on_record is not None:
+                on_record(out)
+            yield out
+
+    try:
+        it = iter(raws)
+        while chunk := [prepare(raw) for raw in itertools.islice(it, batch_size)]:
+            todo = [r for r in chunk if cache is None or cache.get(r) is None]
+            future = pool.submit(annotate_batch, todo) if pool is not None and todo else None
+            in_flight.append((chunk, todo, future))
+            while len(in_flight) > (2 * n_process if pool is not None else 0):
+                yield from finish()
+        while in_flight:
+            yield from finish()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)

@@ -55,7 +55,8 @@ _VAGUE = {
 _STOP_UNITS = frozenset((
     "and", "or", "to", "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "than",
     "since", "per", "of", "as", "is", "are", "was", "were", "be", "had", "has", "have", "that",
-    "which", "who",
+    "which", "who", "them", "us", "those", "these", "it", "its", "his", "her", "their", "our",
+    "you", "whom", "we", "they", "he", "she", "i", "me", "him", "my", "your",
 ))
 
 

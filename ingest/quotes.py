@@ -15,6 +15,7 @@ the previous attribution when that was a direct quote, else to the last named sp
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from .attribution import Attribution
@@ -26,6 +27,7 @@ __all__ = ["find_quotes", "attach_quotes", "MAX_QUOTE_CHARS"]
 MAX_QUOTE_CHARS = 3000
 
 _DOUBLE = "\"“”„‟"
+QUOTE_MARKS = "\"“”„‟«»‘’'"
 _OPEN_BEFORE = " \t\n([{—–-/\u00a0"
 
 
@@ -73,31 +75,43 @@ def _double_quotes(text: str) -> list[tuple[int, int]]:
         ch = text[i]
         if ch == "\n" and open_at is not None:
             j = _next_nonspace(text, i)
-            if j < n and text[j] in _DOUBLE and _opens(text, j):
+            if j < n and _mark_width(text, j) and _opens(text, j):
                 # the next paragraph opens with a mark: the quotation continues
                 if start_at is None:
                     start_at = open_at
                 open_at = j
-                i = j + 1
+                i = j + _mark_width(text, j)
                 continue
             out.append((start_at if start_at is not None else open_at, _rstrip(text, i)))
             open_at = start_at = None
-        elif ch in _DOUBLE:
+        elif width := _mark_width(text, i):
             if open_at is None:
-                if not _clearly_closes(text, i) or ch in "“„":
+                if not _clearly_closes(text, i, width) or ch in "“„":
                     open_at = i
             elif i - open_at > MAX_QUOTE_CHARS:
                 open_at = i
                 start_at = None
             else:
-                out.append((start_at if start_at is not None else open_at, i + 1))
+                out.append((start_at if start_at is not None else open_at, i + width))
                 open_at = start_at = None
+            i += width
+            continue
         i += 1
     if open_at is not None:
         pos = bisect.bisect_left(para_ends, open_at)
         end = para_ends[pos] if pos < len(para_ends) else n
         out.append((start_at if start_at is not None else open_at, _rstrip(text, end)))
     return [q for q in out if q[1] - q[0] > 2]
+
+
+def _mark_width(text: str, i: int) -> int:
+    """1 for a double quote mark, 2 for two apostrophes used as one (``''Hopefully,''``)."""
+    ch = text[i]
+    if ch in _DOUBLE:
+        return 1
+    if ch == "'" and text.startswith("''", i) and not text.startswith("'''", i):
+        return 2
+    return 0
 
 
 def _rstrip(text: str, end: int) -> int:
@@ -109,14 +123,15 @@ def _rstrip(text: str, end: int) -> int:
 def _opens(text: str, i: int) -> bool:
     """A mark opens when preceded by space/start and followed by a non-space."""
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    w = _mark_width(text, i) or 1
+    after = text[i + w] if i + w < len(text) else " "
     return (before in _OPEN_BEFORE or text[i] in "“„") and not after.isspace()
 
 
-def _clearly_closes(text: str, i: int) -> bool:
+def _clearly_closes(text: str, i: int, width: int = 1) -> bool:
     """A mark closes when glued to the previous word and followed by space or punctuation."""
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-") and i > 0
 
 
@@ -167,7 +182,7 @@ def _single_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def attach_quotes(
-    doc,
+    text: str,
     quotes: Sequence[tuple[int, int]],
     found: list[Attribution],
 ) -> list[Attribution]:
@@ -181,7 +196,6 @@ def attach_quotes(
     :mod:`.speakers` to resolve. Attributions whose cue lies inside a quote are dropped:
     they are the quoted speaker's words, not the article's attributions.
     """
-    text = doc.text
     qstarts = [q[0] for q in quotes]
 
     def inside_quote(a: Attribution) -> bool:
@@ -195,6 +209,8 @@ def attach_quotes(
     full = sorted((a for a in found if a.content), key=lambda a: a.start)
     bare = sorted((a for a in found if not a.content), key=lambda a: a.cue[0][0])
     full_starts = [a.start for a in full]
+    by_end = sorted(full, key=lambda a: a.end)
+    full_ends = ([a.end for a in by_end], by_end)
     bare_starts = [a.cue[0][0] for a in bare]
     used_bare: set[int] = set()
     out = list(full)
@@ -205,6 +221,10 @@ def attach_quotes(
         if qe - qs < 2:
             continue
         owner = _overlapping(full, full_starts, q)
+        if owner is None and (signed := _signed(text, q)) is not None:
+            out.append(signed)
+            prev_owner, prev_q = signed, q
+            continue
         if owner is None:
             owner = _bare_after(text, bare, bare_starts, used_bare, q)
             if (owner is None and prev_owner is not None and prev_q is not None
@@ -219,16 +239,25 @@ def attach_quotes(
                 owner.kind = "direct"
                 owner.confidence = 0.8 if owner.speaker else 0.6
                 out.append(owner)
-            else:
+            elif (prior := _prior(full, full_ends, prev_owner, q)) is not None and _follows(
+                text, prior, q
+            ):
+                # "X," he said. "Y." — the next quote continues the same attribution
+                prior.content.append([qs, qe])
+                owner = prior
+            elif _is_utterance(text, qs, qe):
                 owner = Attribution(content=[[qs, qe]], kind="direct", confidence=0.4)
                 out.append(owner)
+            else:
+                owner = None  # a scare quote or a title: "Morning Joe", "strong leader"
         else:
             _absorb(owner, q, text)
         prev_owner, prev_q = owner, q
     return out
 
 
-_SENT_END = ".!?\n"
+_ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+|[a-z]\.[a-z])\.")
+_REST_OF_SENTENCE = re.compile(r"[^\"“”«»\n.!?]{0,150}[.!?,:;—]?[\"“”«»’]?\s*\Z")
 
 
 def _overlapping(full: list[Attribution], starts: list[int], q: tuple[int, int]):
@@ -272,7 +301,9 @@ def _bare_before(text, bare, starts, used, q) -> Attribution | None:
             continue
         last = max([a.cue[-1][1]] + [e for _, e in a.speaker])
         gap = text[last : q[0]]
-        if len(gap) <= 4 and "\n" not in gap and gap.strip() in ("", ",", ":", "—", "-", ";"):
+        if len(gap) <= 4 and "\n" not in gap and gap.strip() in ("", ",", ":", "—", "-", ";") or (
+            gap.strip() == ":" and len(gap) < 12
+        ):
             used.add(id(a))
             return a
     return None
@@ -293,6 +324,60 @@ def _continues(text: str, owner: Attribution, prev: tuple[int, int], q: tuple[in
     return tail.strip() in ("", ",", ":", ";", "—") or (
         len(tail) < 60 and tail.rstrip().endswith(",") and not any(c in tail for c in ".!?")
     )
+
+
+def _is_utterance(text: str, qs: int, qe: int) -> bool:
+    """A floating quote is a claim only when it reads as speech: a sentence of a few words.
+
+    A quote of four words or more is someone speaking; a shorter one is a scare quote, a
+    nickname or a title.
+    """
+    inner = text[qs:qe].strip(QUOTE_MARKS + " ")
+    return len(inner.split()) >= 4
+
+
+_SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t\u00a0]*([A-Z][^\n]{1,80}?)[ \t.]*(?:\n|\Z)")
+
+
+def _signed(text: str, q: tuple[int, int]) -> Attribution | None:
+    """A quote signed with a dash at the end of its line: ``"…" ― Jane Doe``."""
+    m = _SIGNATURE.match(text, q[1])
+    if m is None:
+        return None
+    qs, qe = trim(text, *q)
+    return Attribution(content=[[qs, qe]], cue=[[m.start(1), m.end(1)]],
+                       speaker=[[m.start(2), m.end(2)]], kind="direct", confidence=0.7)
+
+
+def _prior(full: list[Attribution], ends, prev_owner: Attribution | None, q: tuple[int, int]):
+    """The attribution that ends last before quote ``q`` (a quote's owner or reported speech)."""
+    keys, items = ends
+    k = bisect.bisect_right(keys, q[0]) - 1
+    best = items[k] if k >= 0 else None
+    if prev_owner is not None and prev_owner.end <= q[0] and (
+        best is None or prev_owner.end >= best.end
+    ):
+        best = prev_owner
+    return best
+
+
+def _follows(text: str, owner: Attribution, q: tuple[int, int]) -> bool:
+    """True when a quote comes right after a quote attribution's sentence.
+
+    ``"X," Trump said at a rally. "Y."``: between the attribution and the next quote there is
+    only the rest of the cue's sentence (no quote marks, no paragraph break) and space.
+    """
+    if not owner.cue:
+        return False
+    if owner.kind not in ("direct", "mixed"):
+        return False
+    last = max(e for _, e in owner.content + owner.cue + owner.speaker)
+    if last > q[0]:
+        return False
+    gap = _ABBREVIATION.sub("X", text[last : q[0]])
+    if "\n" in gap and not _is_utterance(text, *trim(text, *q)):
+        return False  # a short quote alone on its line is a subheading, not more speech
+    return _REST_OF_SENTENCE.match(gap) is not None
 
 
 def _cue_outside(a: Attribution, q: tuple[int, int]) -> bool:
@@ -318,6 +403,8 @@ def _absorb(a: Attribution, q: tuple[int, int], text: str) -> None:
             if c[0] <= cs and ce <= c[1]:
                 return
     a.content = spans
-    covered = sum(overlap((qs, qe), c) for c in spans)
-    total = sum(c[1] - c[0] for c in spans)
-    a.kind = "direct" if total and covered >= 0.9 * total else "mixed"
+    outside = "".join(
+        text[s:e] if not overlap((s, e), q) else text[s : max(s, q[0])] + text[min(e, q[1]) : e]
+        for s, e in spans
+    )
+    a.kind = "mixed" if any(ch.isalnum() for ch in outside) else "direct"

@@ -30,6 +30,7 @@ __all__ = [
     "expand_inputs",
     "decode_bytes",
     "safe_id",
+    "unique_id",
     "TEXT_SUFFIXES",
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
@@ -87,9 +88,12 @@ def safe_id(raw: str) -> str:
     'etc_passwd'
     >>> safe_id("001_d073dbdb77a7620a")
     '001_d073dbdb77a7620a'
+    >>> safe_id("the-latest-trump-s-leaked-taxes-")
+    'the-latest-trump-s-leaked-taxes-'
     """
     cleaned = _ID_BAD.sub("_", raw.replace("/", "_").replace("\\", "_"))
-    cleaned = re.sub(r"\.{2,}", "_", cleaned).strip("._-")
+    # Leading dots would hide a file; a trailing "-" or "_" is part of many real slugs.
+    cleaned = re.sub(r"\.{2,}", "_", cleaned).lstrip("._-").rstrip(".")
     cleaned = re.sub(r"_{2,}", "_", cleaned)
     if not cleaned:
         cleaned = "doc-" + hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:12]
@@ -174,17 +178,22 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str | Re
             continue
         p = Path(s)
         if p.is_dir():
-            found = sorted(
-                str(f)
-                for f in p.rglob("*")
-                if f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and f.suffix.lower() in READABLE_SUFFIXES
-                and f.name.upper() != "README.TXT"
-            )
-            if not found:
+            found: list[str] = []
+            broken: list[str] = []
+            for f in p.rglob("*"):
+                if any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                if f.suffix.lower() not in READABLE_SUFFIXES or f.name.upper() == "README.TXT":
+                    continue
+                if f.is_file():
+                    found.append(str(f))
+                elif f.is_symlink() and not f.exists():
+                    broken.append(str(f))
+            if not found and not broken:
                 yield ReadError(s, "directory holds no readable articles (.txt .md .html .jsonl)")
-            yield from found
+            for b in sorted(broken):
+                yield ReadError(b, "cannot read (broken link: its target does not exist)")
+            yield from sorted(found)
         elif p.exists():
             yield s
         elif glob.has_magic(s):
@@ -211,11 +220,17 @@ def read_inputs(
             continue
         for doc in _read_one(item, stdin=stdin):
             if isinstance(doc, RawDocument):
-                doc.id = _unique(doc.id, seen)
+                doc.id = unique_id(doc.id, seen)
             yield doc
 
 
-def _unique(doc_id: str, seen: dict[str, int]) -> str:
+def unique_id(doc_id: str, seen: dict[str, int]) -> str:
+    """``doc_id``, or ``doc_id-2``, ``-3`` … if ``seen`` already holds it (``seen`` is updated).
+
+    >>> seen = {}
+    >>> [unique_id("a", seen) for _ in range(3)]
+    ['a', 'a-2', 'a-3']
+    """
     n = seen.get(doc_id, 0) + 1
     seen[doc_id] = n
     if n == 1:

@@ -23,15 +23,19 @@ from .cues import (
     ADDRESSEE_VERBS,
     CLAUSE_VERBS,
     INFINITIVE_VERBS,
+    LIGHT_VERBS,
+    MEDIUM_NOUNS,
     NOUN_CUES,
     OBJECT_VERBS,
     PREP_CUES,
     QUOTE_VERBS,
+    STANCE_ADJECTIVES,
+    STANCE_NOUNS,
     lexicon,
 )
 from .spans import tokens_span
 
-__all__ = ["reported_speech", "according_to", "noun_cues"]
+__all__ = ["reported_speech", "according_to", "noun_cues", "stance_phrases"]
 
 _SUBJ = ("nsubj", "csubj")
 _CONTENT_DEPS = ("ccomp",)
@@ -71,10 +75,12 @@ def _speaker_of(verb: Token) -> Token | None:
                         return g
         if any(c.dep_ in ("nsubjpass", "csubjpass") for c in t.children):
             return None
-        if t.dep_ in ("conj", "advcl", "xcomp", "acl") and t.head is not t:
+        if t.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and t.head is not t:
             if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return None
             t = t.head
+            if t.dep_ == "prep" and t.head is not t:  # "responded by saying"
+                t = t.head
             continue
         if t.dep_ == "relcl":
             return None
@@ -82,39 +88,70 @@ def _speaker_of(verb: Token) -> Token | None:
     return None
 
 
-def _speaker_span(doc: Doc, subj: Token, cue_i: int) -> tuple[int, int]:
-    """The speaker as written: the subject's subtree, without a trailing relative clause."""
+def _speaker_span(
+    doc: Doc, subj: Token, cue_i: int, para: tuple[int, int] | None = None
+) -> tuple[int, int]:
+    """The speaker as written: the subject's subtree with its appositives and relative clauses.
+
+    A participle clause is not part of the name ("Trump, appearing after Clinton, said").
+    """
     lo, hi = _subtree_range(subj)
     for c in subj.rights:
-        if c.dep_ in ("relcl", "acl", "appos") and c.i > subj.i:
-            # "Russia, which already fuels …," — keep the noun phrase before the comma
+        if c.dep_ == "acl" and c.i > subj.i and c.tag_ == "VBG":
             cut = c.left_edge.i
             if cut > subj.i and doc[cut - 1].text == ",":
                 cut -= 1
-            if c.dep_ != "appos" or doc[cut].text == ",":
-                hi = min(hi, cut)
-                break
+            hi = min(hi, cut)
+            break
     if lo < cue_i < hi:
         hi = cue_i
+    if para is not None:
+        lo, hi = max(lo, para[0]), min(hi, para[1])
     return tokens_span(doc, lo, hi)
 
 
 def _in_cue(verb: Token, c: Token) -> bool:
     """Auxiliaries, negation, particles, "also"-type adverbs and a hugging time word."""
     if c.dep_ in ("aux", "auxpass", "neg"):
-        return c.i < verb.i and c.lemma_ != "to"
+        return c.i < verb.i
     if c.dep_ == "prt":
         return True
     if c.dep_ == "advmod":
-        return c.lower_ in _CUE_ADVERBS and c.i < verb.i
+        return c.i < verb.i and (c.lower_ in _CUE_ADVERBS or c.lower_.endswith("ly"))
     if c.dep_ == "npadvmod":
         return c.i == verb.i + 1 and c.lower_ in _TIME_WORDS
     return False
 
 
+def _governing_verb(verb: Token, toks: list[Token]) -> list[Token]:
+    """``appeared to suggest``, ``went on to discuss``: the verb the cue depends on, when
+    only "to", particles and adverbs separate them."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    start = min(t.i for t in toks)
+    between = verb.doc[head.i + 1 : start]
+    if any(t.dep_ not in ("prt", "advmod", "neg", "aux") for t in between) or len(between) > 3:
+        return []
+    return [head, *between, *(c for c in head.children if _in_cue(head, c))]
+
+
+def _medium_phrase(verb: Token, toks: list[Token]) -> list[Token]:
+    """``said [in an interview]``, ``wrote [in an email]``: the medium is part of the cue."""
+    nxt = max(t.i for t in toks) + 1
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i == nxt and c.lower_ in ("in", "during", "on", "via"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in MEDIUM_NOUNS:
+                return list(c.subtree)
+    return []
+
+
 def _cue_tokens(verb: Token, prep: Token | None = None) -> list[Token]:
     """The verb with its auxiliaries, negation, particle and hugging adverbs/time words."""
     toks = [verb] + [c for c in verb.children if _in_cue(verb, c)]
+    toks += _medium_phrase(verb, toks)
+    toks += _governing_verb(verb, toks)
     if prep is not None:
         toks.append(prep)
     # only keep a contiguous run ending at the verb (an aux far away is not part of the cue)
@@ -147,8 +184,22 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
     children = list(verb.children)
     ccomps = [c for c in children if c.dep_ in _CONTENT_DEPS]
     if lemma in CLAUSE_VERBS and ccomps:
-        c = ccomps[-1] if ccomps[-1].i > verb.i else ccomps[0]
-        return _subtree_range(c), None
+        # all clausal complements on one side of the verb ("A, but B, the source added")
+        after = [c for c in ccomps if c.i > verb.i]
+        side = after or ccomps
+        lo = min(c.left_edge.i for c in side)
+        hi = max(c.right_edge.i for c in side) + 1
+        for c in children:
+            # "will be severe [should Russia invade]": a condition glued to the clause
+            if after and c.dep_ == "advcl" and c.left_edge.i == hi:
+                hi = c.right_edge.i + 1
+            elif after and c.dep_ == "conj" and c.left_edge.i in (hi, hi + 1) and not any(
+                g.dep_ == "cc" for g in children
+            ):
+                # a clause the parser hung on the cue without a coordinator: up to its comma
+                stop = next((t.i for t in c.subtree if t.i > c.i and t.text == ","), None)
+                hi = stop if stop is not None else c.right_edge.i + 1
+        return (lo, hi), None
     preps = PREP_CUES.get(lemma)
     if preps:
         for c in children:
@@ -213,44 +264,121 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
 
     Bare cues are kept (``content == []``) so :mod:`.quotes` can hand them a quotation.
     """
+    paras = _paragraphs(doc)
     for t in doc:
         if not _is_cue_verb(t):
             continue
         if t.dep_ == "amod" or (t.tag_ == "VBN" and t.dep_ == "acl"):
             continue  # "the so-called deal", "the report released Friday"
+        p_lo, p_hi = paras[t.i]
         found = _content_range(t)
         subj = _speaker_of(t)
         speaker: list[list[int]] = []
         head = None
         if subj is not None:
-            s = _speaker_span(doc, subj, t.i)
+            s = _speaker_span(doc, subj, t.i, (p_lo, p_hi))
             if s[1] > s[0]:
                 speaker = [list(s)]
                 head = subj.i
         prep = found[1] if found else None
         cue = _cue_spans(doc, _cue_tokens(t, prep))
+        if found is None and subj is not None and (
+            parts := _interrupted(doc, t, subj, _cue_tokens(t), (p_lo, p_hi))
+        ):
+            found = ((parts[0][0], parts[-1][1]), None)
         if found is None:
             if _lemma(t) in QUOTE_VERBS and subj is not None:
                 yield Attribution(content=[], cue=cue, speaker=speaker, speaker_head=head,
                                   cue_head=t.i, kind="direct", confidence=0.3)
             continue
         (lo, hi), _ = found
-        # never let the content swallow the speaker or the cue
-        if subj is not None and lo <= subj.i < hi:
-            if subj.i < t.i:
-                lo = max(lo, subj.right_edge.i + 1)
-            else:
-                hi = min(hi, subj.left_edge.i)
-        if lo <= t.i < hi:
-            hi = t.i if lo < t.i else hi
-            if lo == t.i:
-                continue
-        content = tokens_span(doc, lo, hi)
-        if content[1] - content[0] < 2:
+        lo, hi = max(lo, p_lo), min(hi, p_hi)
+        cue_toks = _cue_tokens(t, prep)
+        parts = _interrupted(doc, t, subj, cue_toks, (p_lo, p_hi))
+        if parts is None:
+            # never let the content swallow the speaker or the cue
+            if subj is not None and lo <= subj.i < hi:
+                if subj.i < t.i:
+                    lo = max(lo, subj.right_edge.i + 1)
+                else:
+                    hi = min(hi, subj.left_edge.i)
+            if lo <= t.i < hi:
+                hi = t.i if lo < t.i else hi
+                if lo == t.i:
+                    continue
+            parts = [(lo, _trim_tail(doc, lo, hi))]
+        spans = [list(tokens_span(doc, a, b)) for a, b in parts if b > a]
+        content = [s for s in spans if s[1] - s[0] >= 2]
+        if not content:
+            # "He said:\n\n"…"": the complement is in the next paragraph, a quotation
+            if subj is not None:
+                yield Attribution(content=[], cue=cue, speaker=speaker, speaker_head=head,
+                                  cue_head=t.i, kind="direct", confidence=0.3)
             continue
         conf = 0.8 if _lemma(t) in CLAUSE_VERBS else 0.6
-        yield Attribution(content=[list(content)], cue=cue, speaker=speaker, speaker_head=head,
+        yield Attribution(content=content, cue=cue, speaker=speaker, speaker_head=head,
                           cue_head=t.i, kind="indirect", confidence=conf if speaker else conf - 0.2)
+
+
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """For every token, the token range of its paragraph (lines split by a newline)."""
+    out: list[tuple[int, int]] = [(0, 0)] * len(doc)
+    start = 0
+    for t in doc:
+        if "\n" in t.text:
+            for i in range(start, t.i):
+                out[i] = (start, t.i)
+            out[t.i] = (t.i, t.i + 1)
+            start = t.i + 1
+    for i in range(start, len(doc)):
+        out[i] = (start, len(doc))
+    return out
+
+
+def _interrupted(
+    doc: Doc, verb: Token, subj: Token | None, cue: list[Token], para: tuple[int, int]
+) -> list[tuple[int, int]] | None:
+    """``Too often, Mr. Clarke said, the debate …``: content on both sides of the cue phrase."""
+    if subj is None or _lemma(verb) not in CLAUSE_VERBS:
+        return None
+    lo = min([subj.left_edge.i] + [t.i for t in cue])
+    hi = max([subj.right_edge.i] + [t.i for t in cue]) + 1
+    sent = verb.sent
+    s_lo, s_hi = max(sent.start, para[0]), min(sent.end, para[1])
+    if lo - 1 <= s_lo or hi >= s_hi - 1:
+        return None
+    if doc[lo - 1].text != "," or doc[hi].text != ",":
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i >= hi for c in verb.children):
+        return None
+    left = (s_lo, lo - 1)
+    right = (hi + 1, s_hi)
+    if right[1] - right[0] < 2:
+        return None
+    return [left, right]
+
+
+def _trim_tail(doc: Doc, lo: int, hi: int) -> int:
+    """Cut a trailing ``, according to X`` or ``, citing …`` off a reported clause.
+
+    Both belong to the reporting sentence, not to what is reported (PolNeAR stops before them).
+    """
+    for i in range(lo + 1, hi - 1):
+        if doc[i].text == "," and doc[i + 1].lower_ == "according" and i + 2 < len(doc) and (
+            doc[i + 2].lower_ == "to"
+        ):
+            return i
+    while hi - 1 > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    last = doc[hi - 1]
+    root = last
+    while root.head.i != root.i and lo <= root.head.i < hi and root.dep_ != "advcl":
+        root = root.head
+    if root.dep_ == "advcl" and root.tag_ == "VBG" and root.left_edge.i > lo and (
+        doc[root.left_edge.i - 1].text == ","
+    ) and root.right_edge.i + 1 >= hi:
+        return root.left_edge.i - 1
+    return hi
 
 
 def according_to(doc: Doc) -> Iterator[Attribution]:
@@ -279,7 +407,7 @@ def according_to(doc: Doc) -> Iterator[Attribution]:
         if phrase[0] > lo:
             parts.append(tokens_span(doc, lo, phrase[0]))
         if hi > phrase[1]:
-            parts.append(tokens_span(doc, phrase[1], hi))
+            parts.append(tokens_span(doc, phrase[1], _trim_tail(doc, phrase[1], hi)))
         content = [list(p) for p in parts if p[1] - p[0] > 1]
         if not content:
             continue
@@ -313,7 +441,7 @@ def noun_cues(doc: Doc) -> Iterator[Attribution]:
                     (g for g in c.children if g.dep_ == "pobj"), None)
                 if target is not None:
                     s = tokens_span(doc, *_subtree_range(target))
-                    if doc.text[s[1] - 2 : s[1]] in ("'s", "’s"):
+                    if target.right_edge.text in ("'s", "’s"):
                         s = (s[0], s[1] - 2)
                     speaker = [list(s)]
                     head = target.i
@@ -323,3 +451,52 @@ def noun_cues(doc: Doc) -> Iterator[Attribution]:
         yield Attribution(content=[list(content)], cue=[[t.idx, t.idx + len(t.text)]],
                           speaker=speaker, speaker_head=head, cue_head=t.i, kind="indirect",
                           confidence=0.6)
+
+
+def stance_phrases(doc: Doc) -> Iterator[Attribution]:
+    """``expressed concern about X``, ``is critical of X``, ``is confident that X``.
+
+    A light verb with a stance noun, or "be" with a stance adjective, attributes a stance:
+    the cue runs from the verb (with its auxiliaries) to the preposition, the content is the
+    preposition's object (or the that-clause), the speaker is the verb's subject.
+    """
+    for t in doc:
+        verb = None
+        clause = None
+        prep = None
+        if t.pos_ == "NOUN" and _lemma(t) in STANCE_NOUNS and t.dep_ == "dobj" and (
+            _lemma(t.head) in LIGHT_VERBS
+        ) or t.pos_ == "ADJ" and t.lower_ in STANCE_ADJECTIVES and t.dep_ == "acomp":
+            verb = t.head
+        if verb is None:
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("about", "over", "of", "for", "on",
+                                                              "with", "against", "toward",
+                                                              "towards", "regarding"):
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    prep, clause = c, objs[0]
+                    break
+            if c.dep_ == "ccomp" and c.i > t.i:
+                clause = c
+                break
+        if clause is None:
+            continue
+        subj = _speaker_of(verb)
+        lo, hi = _subtree_range(clause)
+        content = tokens_span(doc, lo, hi)
+        if content[1] - content[0] < 2:
+            continue
+        toks = [tok for tok in _cue_tokens(verb)]
+        end = (prep or t).i + 1
+        start = min(tok.i for tok in toks)
+        cue = [list(tokens_span(doc, start, end))]
+        speaker: list[list[int]] = []
+        head = None
+        if subj is not None:
+            s = _speaker_span(doc, subj, verb.i)
+            if s[1] > s[0]:
+                speaker, head = [list(s)], subj.i
+        yield Attribution(content=[list(content)], cue=cue, speaker=speaker, speaker_head=head,
+                          cue_head=verb.i, kind="indirect", confidence=0.5)

@@ -41,7 +41,7 @@ def trim(text: str, start: int, end: int, *, keep_closing: bool = False) -> tupl
     ``keep_closing`` keeps a final ``.``/``?``/``!`` or closing quote mark, for spans that
     should read as whole sentences. Returns ``(start, start)`` when nothing is left.
     """
-    while start < end and _is_edge(text[start]) and text[start] not in "(“\"‘«$£€#@[":
+    while start < end and _is_edge(text[start]) and text[start] not in "($£€#@[":
         start += 1
     while end > start and _is_edge(text[end - 1]):
         if keep_closing and text[end - 1] in ".?!”\"’»)":
@@ -61,12 +61,17 @@ def token_range(tokens: Iterable[Token]) -> tuple[int, int] | None:
 
 
 def tokens_span(doc, start: int, end: int) -> tuple[int, int]:
-    """Character span of tokens ``doc[start:end]`` (end exclusive), trimmed."""
+    """Character span of tokens ``doc[start:end]`` (end exclusive), trimmed.
+
+    Reads only the span's own text: ``Doc.text`` is rebuilt from every token on each access,
+    which would make extraction quadratic in the document length.
+    """
     if end <= start:
         return (0, 0)
     s = doc[start].idx
-    e = doc[end - 1].idx + len(doc[end - 1].text)
-    return trim(doc.text, s, e)
+    local = doc[start:end].text
+    ls, le = trim(local, 0, len(local))
+    return s + ls, s + le
 
 
 def merge_spans(spans: Iterable[Sequence[int]]) -> list[list[int]]:

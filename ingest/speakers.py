@@ -12,6 +12,7 @@ the nearest group or organisation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -55,15 +56,17 @@ class SpeakerIndex:
     becomes the antecedent for later pronouns.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         # entity spans by start char, and a surname → full name map built as we read
         self._ents = sorted(
             (e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")),
             key=lambda e: e.start_char,
         )
+        self._starts = [e.start_char for e in self._ents]
         self._full: dict[str, str] = {}
+        self._roles: dict[str, str] = {}  # full name → the title it was introduced with
         self._seen_until = 0
         self._ent_pos = 0
         self._last: list[tuple[int, str, str]] = []  # (offset, name, type)
@@ -113,6 +116,9 @@ class SpeakerIndex:
         if person is not None:
             name = self.full_name(person[0])
             role = _role(self.text, span, person[1])
+            if role:
+                self._roles.setdefault(name, role)
+            role = role or self._roles.get(name)
             self._remember(span[0], name, "person")
             return Resolved(name, "person", role)
         ent = self._entity_in(span)
@@ -123,6 +129,10 @@ class SpeakerIndex:
                 name = _strip_det(surface)
             self._remember(span[0], name, etype)
             return Resolved(name, etype, None)
+        titled = self._by_role(surface)
+        if titled is not None:
+            self._remember(span[0], titled, "person")
+            return Resolved(titled, "person", self._roles.get(titled))
         head = low.split()[-1] if low.split() else ""
         head = re.sub(r"[’']s$", "", head)
         if head in _ANONYMOUS_HEADS:
@@ -136,6 +146,16 @@ class SpeakerIndex:
             self._remember(span[0], name, "organisation")
             return Resolved(name, None, None)
         return Resolved(None, None, None)
+
+    def _by_role(self, surface: str) -> str | None:
+        """The person introduced with this title ("the secretary of state" → Antony Blinken)."""
+        want = _strip_det(surface).casefold()
+        if len(want) < 4:
+            return None
+        for name, role in reversed(list(self._roles.items())):
+            if role.casefold() == want or role.casefold().endswith(" " + want):
+                return name
+        return None
 
     def _remember(self, offset: int, name: str, kind: str) -> None:
         self._last.append((offset, name, kind))
@@ -171,7 +191,13 @@ class SpeakerIndex:
         return ents[0] if ents else None
 
     def _ents_in(self, span: list[int]):
-        return [e for e in self._ents if span[0] <= e.start_char and e.end_char <= span[1]]
+        k = bisect.bisect_left(self._starts, span[0])
+        out = []
+        while k < len(self._ents) and self._ents[k].start_char < span[1]:
+            if self._ents[k].end_char <= span[1]:
+                out.append(self._ents[k])
+            k += 1
+        return out
 
 
 def _clean_name(text: str) -> str:

@@ -1,11 +1,16 @@
-"""Shared fixtures: the seed articles, their expectations, one build of them per test session."""
+"""Shared fixtures: the seed articles and expectations, one seed build per session, one parser."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from claimgraph.ingest.claims import extract_claims
+from claimgraph.ingest.nlp import load_pipeline, masked_text
+from claimgraph.ingest.records import ClaimMention
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
@@ -46,3 +51,37 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("seed-build")
     kg, report = build_to_dir([str(EXAMPLES)], out)
     return kg, report, out
+
+
+ARTICLES = EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def claims_of() -> Callable[[str], list[ClaimMention]]:
+    """Parse ``text`` (body = the whole text) and return its claim mentions."""
+    nlp = load_pipeline()
+
+    def run(text: str) -> list[ClaimMention]:
+        body = [[0, len(text)]]
+        return extract_claims(nlp(masked_text(text, body)), body)
+
+    return run
+
+
+def spans_text(text: str, spans: list[list[int]]) -> str:
+    """The text at some spans, fragments joined by `` | ``."""
+    return " | ".join(text[s:e] for s, e in spans)
+
+
+def _triple(text: str, claim: ClaimMention) -> tuple[str, str, str]:
+    return (
+        spans_text(text, claim.speaker),
+        spans_text(text, claim.cue),
+        spans_text(text, claim.content),
+    )
+
+
+@pytest.fixture
+def triple() -> Callable[[str, ClaimMention], tuple[str, str, str]]:
+    """``(speaker, cue, content)`` of a claim as written in ``text``."""
+    return _triple

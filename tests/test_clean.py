@@ -21,8 +21,14 @@ DOCUMENTS = {
     "000_61586ca9e011ee8f": (
         "WASHINGTON, Feb 16 — US Secretary of State Antony Blinken told",
         "“in parallel with the United States.”",
-        ["Recent Posts", "Toshiba Turns 95", "Read More", "1 day ago",
-         "This website uses cookies.", "POCO F7"],
+        [
+            "Recent Posts",
+            "Toshiba Turns 95",
+            "Read More",
+            "1 day ago",
+            "This website uses cookies.",
+            "POCO F7",
+        ],
     ),
     "001_d073dbdb77a7620a": (
         "Russian Foreign Minister Sergey Lavrov and US Secretary of State Antony Blinken stressed",
@@ -32,20 +38,40 @@ DOCUMENTS = {
     "002_3696cc33de2c80af": (
         "The US Secretary of State, Antony Blink, has reiterated",
         "“into a platform for confrontation” against Moscow.",
-        ["Home » world »", "Related news", "1 thought on",
-         "if it takes a war i prefer to be dead", "Leave a Comment", "Akismet"],
+        [
+            "Home » world »",
+            "Related news",
+            "1 thought on",
+            "if it takes a war i prefer to be dead",
+            "Leave a Comment",
+            "Akismet",
+        ],
     ),
     "003_8c2f23df7903cec3": (
         "US Secretary of State Antony Blinken says there is still an opportunity",
         "violate the ceasefire agreements with the breakaway regions of eastern Ukraine.",
-        ["bookmark-bicon", "HomeRussia & FSU", "Read more", "Top stories",
-         "How Chechen terrorists", "RT News App", "Accept cookies", "© Kevin Lamarque/AFP"],
+        [
+            "bookmark-bicon",
+            "HomeRussia & FSU",
+            "Read more",
+            "Top stories",
+            "How Chechen terrorists",
+            "RT News App",
+            "Accept cookies",
+            "© Kevin Lamarque/AFP",
+        ],
     ),
     "004_d7777ded38891c13": (
         "Washington and Moscow's top diplomats on Friday agreed",
         "talks with Britain, France and Germany in Berlin.",
-        ["You may also like", "Our Mission", "Subscribe my Newsletter", "Laest News",
-         "All Right Reserved", "EMPEROROSFT"],
+        [
+            "You may also like",
+            "Our Mission",
+            "Subscribe my Newsletter",
+            "Laest News",
+            "All Right Reserved",
+            "EMPEROROSFT",
+        ],
     ),
 }
 
@@ -143,9 +169,18 @@ def test_text_without_prose_has_no_body():
 
 @pytest.mark.parametrize(
     "line",
-    ["You may also like", "Recent Posts", "Top stories", "Leave a Comment", "Read more",
-     "This website uses cookies. Read our privacy policy.", "1 day ago",
-     "@2011 – All Right Reserved.", "Home » world » Story", "Sources: BERNAMA"],
+    [
+        "You may also like",
+        "Recent Posts",
+        "Top stories",
+        "Leave a Comment",
+        "Read more",
+        "This website uses cookies. Read our privacy policy.",
+        "1 day ago",
+        "@2011 – All Right Reserved.",
+        "Home » world » Story",
+        "Sources: BERNAMA",
+    ],
 )
 def test_generic_furniture_cues(line):
     assert furniture_cue(line)
@@ -153,8 +188,11 @@ def test_generic_furniture_cues(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Russia has denied it is preparing to invade.", "More than 100 people were hurt.",
-     "Homegrown reality programmes dominated that category."],
+    [
+        "Russia has denied it is preparing to invade.",
+        "More than 100 people were hurt.",
+        "Homegrown reality programmes dominated that category.",
+    ],
 )
 def test_prose_is_not_a_cue(line):
     assert is_prose(line)
@@ -162,8 +200,10 @@ def test_prose_is_not_a_cue(line):
 
 
 def test_lines_repeated_across_a_site_are_furniture():
-    pages = [f"Site Menu\nStory {i} happened today in the city.\nFollow the Daily Planet" for i in
-             range(4)]
+    pages = [
+        f"Site Menu\nStory {i} happened today in the city.\nFollow the Daily Planet"
+        for i in range(4)
+    ]
     assert find_repeated_furniture(pages) == {"Site Menu", "Follow the Daily Planet"}
     text = pages[0]
     kept = [text[s:e] for s, e in find_body(text, furniture={"Follow the Daily Planet"})]

@@ -12,9 +12,19 @@ from claimgraph.ingest.metadata import extract_metadata
 
 LINES = st.lists(
     st.one_of(
-        st.sampled_from(["", "Home » world »", "Read more", "© 2022 Planet. All rights reserved.",
-                         "The minister said the talks would go on next week.", "1 day ago",
-                         "2 thoughts on “Talks”", "Published February 15,2022", "By Jane Doe"]),
+        st.sampled_from(
+            [
+                "",
+                "Home » world »",
+                "Read more",
+                "© 2022 Planet. All rights reserved.",
+                "The minister said the talks would go on next week.",
+                "1 day ago",
+                "2 thoughts on “Talks”",
+                "Published February 15,2022",
+                "By Jane Doe",
+            ]
+        ),
         st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
     ),
     max_size=30,

@@ -47,3 +47,127 @@ def test_similar_words_from_different_speakers_stay_apart():
         ]
     )
     assert len(clusters) == 2
+
+
+# -- paraphrase, denials, guards -------------------------------------------------------------
+
+from claimgraph.graph.cluster import features, is_denial, related_clusters  # noqa: E402
+
+WINDOW = (
+    "He underscored that, while further Russian aggression against Ukraine would result in a "
+    "swift, severe, and united Transatlantic response, we remain committed to the diplomatic "
+    "path and believe that a window remains to resolve the crisis peacefully"
+)
+
+
+def ids(clusters):
+    return sorted(sorted(m.id for m in c) for c in clusters)
+
+
+def test_a_paraphrase_by_the_same_speaker_joins_the_fuller_statement():
+    clusters = cluster_mentions(
+        [
+            MentionRef("long", WINDOW, "Antony Blinken"),
+            MentionRef(
+                "path", "A diplomatic path to resolving this crisis… remains open", "Antony Blinken"
+            ),
+            MentionRef(
+                "severe",
+                "the response from the US and its allies will be “severe”",
+                "Antony Blinken",
+            ),
+        ]
+    )
+    assert ids(clusters) == [["long", "path", "severe"]]
+
+
+def test_the_same_paraphrase_from_another_speaker_stays_apart():
+    clusters = cluster_mentions(
+        [
+            MentionRef("long", WINDOW, "Antony Blinken"),
+            MentionRef(
+                "path", "A diplomatic path to resolving this crisis… remains open", "Sergey Lavrov"
+            ),
+        ]
+    )
+    assert ids(clusters) == [["long"], ["path"]]
+
+
+def test_denials_of_one_event_by_one_speaker_are_one_claim():
+    clusters = cluster_mentions(
+        [
+            MentionRef(1, "it is preparing to invade", "Russia", cue="has denied"),
+            MentionRef(2, "it plans to invade but demanding guarantees", "Russia", cue="denying"),
+            MentionRef(3, "any such plans", "Russia", cue="denying"),
+            MentionRef(4, "it plans to invade", "Russia", cue="said"),  # not a denial
+            MentionRef(5, "the proposals", "Russia", cue="has not rejected"),
+        ]
+    )
+    assert ids(clusters) == [[1, 2, 3], [4], [5]]
+
+
+def test_a_negated_statement_does_not_join_its_affirmative():
+    clusters = cluster_mentions(
+        [
+            MentionRef(
+                "a", "that suggests that Moscow plans an aggression against Kiev", "Antony Blinken"
+            ),
+            MentionRef(
+                "b", "Lavrov to prove Russia has no intention to invade Kiev", "Antony Blinken"
+            ),
+        ]
+    )
+    assert ids(clusters) == [["a"], ["b"]]
+
+
+def test_incompatible_numbers_never_merge():
+    clusters = cluster_mentions(
+        [
+            MentionRef(
+                "a",
+                "Russia has amassed more than 100,000 troops near Ukraine",
+                "NATO",
+                quantities=(("troops", 100000, float("inf")),),
+            ),
+            MentionRef(
+                "b",
+                "Russia has amassed tens of thousands of troops near Ukraine",
+                "NATO",
+                quantities=(("troops", 20000, 99999),),
+            ),
+        ]
+    )
+    assert ids(clusters) == [["a"], ["b"]]
+
+
+def test_cue_words_count_when_they_carry_content():
+    clusters = cluster_mentions(
+        [
+            MentionRef(
+                "a", "that some of those states would not join NATO", "Russia", cue="guarantees"
+            ),
+            MentionRef(
+                "b",
+                "guarantees that NATO never admit the former Soviet republic",
+                "Russia",
+                cue="has demanded",
+            ),
+        ]
+    )
+    assert ids(clusters) == [["a", "b"]]
+
+
+def test_related_claims_of_one_speaker_corroborate_and_unrelated_ones_do_not():
+    clusters = [
+        [MentionRef("a", "the serious consequences that would have a Russian invasion", "B")],
+        [MentionRef("b", "If Russia decides to continue, there will be serious consequences", "B")],
+        [MentionRef("c", "the two sides were now on a clear path to understanding", "B")],
+        [MentionRef("d", "there will be serious consequences if Russia invades", "L")],
+    ]
+    assert [(i, j) for i, j, _ in related_clusters(clusters)] == [(0, 1)]
+
+
+def test_features_fold_stems_and_synonyms():
+    assert features("serious consequences") == features("severe reprisals")
+    assert features("de-escalation") == features("de-escalating") == {"deescalate"}
+    assert is_denial("has denied") and not is_denial("has not rejected")

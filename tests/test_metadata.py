@@ -69,9 +69,7 @@ def _meta(doc_id: str) -> dict:
     return extract_metadata(text, [list(span) for span in find_body(text)])
 
 
-@pytest.mark.parametrize(
-    ("doc_id", "field"), [(d, f) for d in sorted(EXPECTED) for f in FIELDS]
-)
+@pytest.mark.parametrize(("doc_id", "field"), [(d, f) for d in sorted(EXPECTED) for f in FIELDS])
 def test_seed_metadata(doc_id, field):
     assert _meta(doc_id)[field] == EXPECTED[doc_id][field]
 
@@ -118,8 +116,10 @@ def test_dates_are_read_only_when_complete(line, iso):
 @pytest.mark.parametrize(
     ("opening", "expected"),
     [
-        ("WASHINGTON, Feb 16 — US Secretary of State Antony Blinken told", ("WASHINGTON, Feb 16",
-                                                                            None)),
+        (
+            "WASHINGTON, Feb 16 — US Secretary of State Antony Blinken told",
+            ("WASHINGTON, Feb 16", None),
+        ),
         ("GENEVA (AFP) - The ministers met", ("GENEVA", "AFP")),
         ("Washington and Moscow's top diplomats on Friday agreed", (None, None)),
         ("US Secretary of State Antony Blinken says", (None, None)),
@@ -147,13 +147,19 @@ def test_two_outlets_of_one_parent_are_one_lineage():
 def test_outlet_names_match_as_whole_proper_nouns():
     assert find_outlets("an observer from the guardian council said") == []
     assert [n for _, _, n in find_outlets("according to Anadolu Agency and AFP")] == [
-        "Anadolu Agency", "AFP"]
+        "Anadolu Agency",
+        "AFP",
+    ]
 
 
 @pytest.mark.parametrize(
     "headline",
-    ["Could rivalry overshadow election?", "'My memories of Marley...'", "Newcastle 2-1 Bolton",
-     "Rivals of the £400 Apple..."],
+    [
+        "Could rivalry overshadow election?",
+        "'My memories of Marley...'",
+        "Newcastle 2-1 Bolton",
+        "Rivals of the £400 Apple...",
+    ],
 )
 def test_a_headline_on_the_first_line_is_the_title_not_body(headline):
     text = f"{headline}\n\nThe match was played on Saturday in front of a full crowd.\n"

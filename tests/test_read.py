@@ -73,11 +73,12 @@ def test_the_bbc_latin1_article_is_read(tmp_path):
         (b"", "empty file (0 bytes)"),
         (b"  \n\t\n  ", "only whitespace, no text"),
         (PNG, "binary data (NUL bytes), not text"),
-        (b"\x01\x02\x03\x04\x05\x06\x07\x08abc" * 20,
-         "binary data (control characters), not text"),
+        (b"\x01\x02\x03\x04\x05\x06\x07\x08abc" * 20, "binary data (control characters), not text"),
         (b"\xff\xfeA\x00B", "invalid utf-16-le after its byte-order mark (truncated data)"),
-        (b"\xef\xbb\xbfok \xff\xfe",
-         "invalid UTF-8 after its byte-order mark (invalid start byte)"),
+        (
+            b"\xef\xbb\xbfok \xff\xfe",
+            "invalid UTF-8 after its byte-order mark (invalid start byte)",
+        ),
     ],
 )
 def test_bad_files_become_one_line_read_errors(tmp_path, data, reason):
@@ -135,15 +136,25 @@ def test_clashing_ids_get_numbered_in_input_order(tmp_path):
         (tmp_path / sub).mkdir()
         (tmp_path / sub / "story.txt").write_text(f"Story from {sub}.", encoding="utf-8")
     first = [(d.id, d.text) for d in _read(tmp_path)]
-    assert first == [("story", "Story from a."), ("story-2", "Story from b."),
-                     ("story-3", "Story from c.")]
+    assert first == [
+        ("story", "Story from a."),
+        ("story-2", "Story from b."),
+        ("story-3", "Story from c."),
+    ]
     assert [(d.id, d.text) for d in _read(tmp_path)] == first
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("../../x", "x"), ("..\\..\\etc\\passwd", "etc_passwd"), ("/abs/path", "abs_path"),
-     ("..", None), ("a b/c", "a_b_c"), ("001_d073dbdb77a7620a", "001_d073dbdb77a7620a")],
+    [
+        ("../../x", "x"),
+        ("..\\..\\etc\\passwd", "etc_passwd"),
+        ("/abs/path", "abs_path"),
+        ("..", None),
+        ("a b/c", "a_b_c"),
+        ("001_d073dbdb77a7620a", "001_d073dbdb77a7620a"),
+        ("slug-ending-in-", "slug-ending-in-"),
+    ],
 )
 def test_ids_cannot_escape_a_directory(raw, expected):
     got = safe_id(raw)
@@ -159,11 +170,22 @@ def _jsonl(tmp_path: Path, lines: list[str], name: str = "batch.jsonl") -> Path:
 
 
 def test_jsonl_lines_become_articles_with_given_metadata(tmp_path):
-    path = _jsonl(tmp_path, [
-        json.dumps({"id": "rt-1", "text": "Lavrov spoke.", "url": "https://example.org/1",
-                    "title": "Given title", "outlet": "RT", "published": "2022-02-13"}),
-        json.dumps({"text": "No id here."}),
-    ])
+    path = _jsonl(
+        tmp_path,
+        [
+            json.dumps(
+                {
+                    "id": "rt-1",
+                    "text": "Lavrov spoke.",
+                    "url": "https://example.org/1",
+                    "title": "Given title",
+                    "outlet": "RT",
+                    "published": "2022-02-13",
+                }
+            ),
+            json.dumps({"text": "No id here."}),
+        ],
+    )
     a, b = _read(path)
     assert (a.id, a.text, a.url) == ("rt-1", "Lavrov spoke.", "https://example.org/1")
     assert a.given == {"title": "Given title", "outlet": "RT", "published": "2022-02-13"}
@@ -172,13 +194,16 @@ def test_jsonl_lines_become_articles_with_given_metadata(tmp_path):
 
 
 def test_a_bad_jsonl_line_skips_only_that_line(tmp_path):
-    path = _jsonl(tmp_path, [
-        json.dumps({"id": "one", "text": "First."}),
-        '{"id": "two", "text": ',
-        json.dumps({"id": "three"}),
-        json.dumps(["not", "an", "object"]),
-        json.dumps({"id": "five", "text": "Fifth."}),
-    ])
+    path = _jsonl(
+        tmp_path,
+        [
+            json.dumps({"id": "one", "text": "First."}),
+            '{"id": "two", "text": ',
+            json.dumps({"id": "three"}),
+            json.dumps(["not", "an", "object"]),
+            json.dumps({"id": "five", "text": "Fifth."}),
+        ],
+    )
     items = _read(path)
     assert [i.id for i in items if isinstance(i, RawDocument)] == ["one", "five"]
     errors = [str(i) for i in items if isinstance(i, ReadError)]
@@ -190,15 +215,18 @@ def test_a_bad_jsonl_line_skips_only_that_line(tmp_path):
 
 
 def test_jsonl_ids_are_made_safe_and_unique(tmp_path):
-    path = _jsonl(tmp_path, [json.dumps({"id": "../../x", "text": "A."}),
-                             json.dumps({"id": "x", "text": "B."})])
+    path = _jsonl(
+        tmp_path,
+        [json.dumps({"id": "../../x", "text": "A."}), json.dumps({"id": "x", "text": "B."})],
+    )
     assert [d.id for d in _read(path)] == ["x", "x-2"]
 
 
 def test_json_array_and_single_object_files(tmp_path):
     arr = tmp_path / "arr.json"
-    arr.write_text(json.dumps([{"id": "a", "text": "A."}, {"id": "b", "text": "B."}]),
-                   encoding="utf-8")
+    arr.write_text(
+        json.dumps([{"id": "a", "text": "A."}, {"id": "b", "text": "B."}]), encoding="utf-8"
+    )
     obj = tmp_path / "obj.json"
     obj.write_text(json.dumps({"id": "c", "text": "C."}, indent=2), encoding="utf-8")
     assert [d.id for d in _read(arr, obj)] == ["a", "b", "c"]

@@ -18,8 +18,14 @@ def _record(raw: RawDocument) -> DocumentRecord:
     body = [list(span) for span in find_body(raw.text)]
     meta = extract_metadata(raw.text, body)
     return DocumentRecord(
-        id=raw.id, sha256=raw.sha256, text=raw.text, path=raw.path, body=body,
-        title=meta["title"], outlet=meta["outlet"], published=meta["published"],
+        id=raw.id,
+        sha256=raw.sha256,
+        text=raw.text,
+        path=raw.path,
+        body=body,
+        title=meta["title"],
+        outlet=meta["outlet"],
+        published=meta["published"],
         credits=meta["credits"],
     )
 
@@ -66,8 +72,9 @@ def test_without_credits_the_later_article_is_the_copy():
 
 def test_the_article_crediting_another_outlet_is_the_copy():
     wire = _plain("z", STORY, outlet="Anadolu Agency", published="2022-02-16")
-    reprint = _plain("a", STORY, outlet="BERNAMA", credits=["BERNAMA", "Anadolu Agency"],
-                     published="2022-02-15")
+    reprint = _plain(
+        "a", STORY, outlet="BERNAMA", credits=["BERNAMA", "Anadolu Agency"], published="2022-02-15"
+    )
     assert find_copies([reprint, wire]) == {"a": "z"}
 
 
@@ -76,5 +83,4 @@ def test_equal_copies_break_the_tie_by_id():
 
 
 def test_shingles_ignore_case_and_punctuation():
-    assert shingles("He said: “No.”", k=2) == shingles("he said no", k=2) == {"he said",
-                                                                              "said no"}
+    assert shingles("He said: “No.”", k=2) == shingles("he said no", k=2) == {"he said", "said no"}

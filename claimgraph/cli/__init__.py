@@ -59,3 +59,7 @@ from . import validate as _validate  # noqa: E402,F401
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..api import BuildReport, build_to_dir
+from ..api import CACHE_DIR, BuildReport, build_records, build_to_dir, update_dir
 from ..exports.vocab import DEFAULT_BASE
 from ..ingest.errors import ClaimgraphError
 from . import app, state
@@ -16,7 +16,10 @@ from .feedback import Progress, fail, warn_skipped
 @app.command("build")
 def build_cli(
     inputs: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin."),
-    out: Path = typer.Option(..., "--out", "-o", file_okay=False, help="Output directory."),
+    out: Path | None = typer.Option(None, "--out", "-o", file_okay=False, help="Output directory."),
+    update: Path | None = typer.Option(
+        None, "--update", file_okay=False, help="Add INPUT to the build in this directory."
+    ),
     entities: Path | None = typer.Option(
         None,
         "--entities",
@@ -26,23 +29,46 @@ def build_cli(
     ),
     base_iri: str = typer.Option(DEFAULT_BASE, "--base-iri", help="Base of minted IRIs."),
     max_nodes: int = typer.Option(1500, "--max-nodes", min=10, help="Nodes drawn in the HTML."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes (default: all cores for big inputs)."
+    ),
+    cache: Path | None = typer.Option(
+        None, "--cache", file_okay=False, help=f"Record cache directory (default: OUT/{CACHE_DIR})."
+    ),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Parse everything again."),
+    dask: str | None = typer.Option(
+        None,
+        "--dask",
+        metavar="SCHEDULER_ADDRESS",
+        help="Run the per-article step on a Dask cluster.",
+    ),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was skipped."),
 ) -> None:
     """Build the claim graph of INPUT and write every output into --out."""
+    if (out is None) == (update is None):
+        raise fail("give exactly one of --out DIR (a new build) or --update DIR", code=2)
+    target = out or update
+    assert target is not None
     bar = Progress("reading", quiet=state["quiet"])
     report = BuildReport()
+    common = dict(
+        entities=entities,
+        base=base_iri,
+        report=report,
+        on_error=warn_skipped,
+        on_record=bar.tick,
+        progress=bar.step,
+        max_nodes=max_nodes,
+        jobs=jobs,
+    )
     try:
-        _kg, report = build_to_dir(
-            inputs,
-            out,
-            entities=entities,
-            base=base_iri,
-            report=report,
-            on_error=warn_skipped,
-            on_record=bar.tick,
-            progress=bar.step,
-            max_nodes=max_nodes,
-        )
+        if dask:
+            _build_on_dask(inputs, target, dask, report, entities, base_iri, max_nodes)
+        elif update is not None:
+            update_dir(update, inputs, **common)
+        else:
+            store = False if no_cache else (cache or True)
+            build_to_dir(inputs, target, cache=store, **common)
     except ClaimgraphError as exc:
         bar.done()
         raise fail(str(exc)) from exc
@@ -50,6 +76,25 @@ def build_cli(
     if report.articles == 0:
         raise fail(f"no article could be read from {', '.join(inputs)}")
     if not state["quiet"]:
-        typer.echo(f"{report.summary()} → {out}", err=True)
+        typer.echo(f"{report.summary()} → {target}", err=True)
     if strict and report.skipped:
         raise typer.Exit(1)
+
+
+def _build_on_dask(inputs, out, address, report, entities, base_iri, max_nodes) -> None:
+    import time
+
+    from ..api import _finish
+    from ..distributed import extract_on_dask
+
+    start = time.perf_counter()
+    records, errors = extract_on_dask(inputs, address, out / "shards", cache_dir=out / CACHE_DIR)
+    for err in errors:
+        warn_skipped(err)
+        report.errors.append({"path": err.path, "error": err.reason})
+    report.skipped = len(errors)
+    report.articles = report.parsed = len(records)
+    kg = build_records(records, entities=entities, base=base_iri)
+    report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
+    report.seconds = time.perf_counter() - start
+    _finish(kg, report, out, max_nodes=max_nodes)

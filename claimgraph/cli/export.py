@@ -24,13 +24,19 @@ def export_cli(
     ),
     speaker: str | None = typer.Option(None, "--speaker", help="HTML: ego view of a speaker."),
     topic: str | None = typer.Option(None, "--topic", help="HTML: ego view of a topic."),
-    max_nodes: int = typer.Option(1500, "--max-nodes", min=10, help="HTML: nodes drawn."),
+    max_nodes: int = typer.Option(
+        1500, "--max-nodes", min=10, help="HTML: most nodes drawn (top claims by sources)."
+    ),
 ) -> None:
     """Export a built graph to another format."""
     if fmt not in formats.EXPORTERS:
         raise fail(
             f"unknown format {fmt!r}; choose one of {', '.join(sorted(formats.EXPORTERS))}", code=2
         )
+    if (speaker is not None or topic is not None) and fmt != "html":
+        raise fail("--speaker and --topic draw an ego view: use them with --format html", code=2)
+    if speaker is not None and topic is not None:
+        raise fail("give --speaker or --topic, not both", code=2)
     try:
         kg = load(out_dir)
         target = output or out_dir / formats.default_name(fmt)

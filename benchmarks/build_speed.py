@@ -1,0 +1,116 @@
+"""Speed and memory of ``claimgraph build`` as ratios against bare spaCy in the same run.
+
+    python benchmarks/build_speed.py ../shared/corpora/bbc --sizes 100 400
+    python benchmarks/build_speed.py ../shared/corpora/bbc --sizes 2225 --memory
+
+For each size N it takes N articles spread evenly over the corpus (every k-th file in sorted
+order) and times, in this one process:
+
+* baseline: ``nlp.pipe`` over the raw texts with the same model, one process (model preloaded);
+* build: ``build_to_dir`` (read, clean, parse with worker processes, extract, merge, write every
+  output) into a fresh directory with no cache;
+* rebuild: the same build again, now answered by the record cache;
+* update: a build of the first N-10 articles, then ``update_dir`` with the last 10.
+
+It prints seconds and the ratios: ``speed`` = baseline / build (≥ 1.0 means the whole build is at
+least as fast as bare parsing), per-article cost growth against the smallest N, rebuild / build,
+and update cost / (bare parse of the 10 new articles + the merge of all records).
+``--memory`` adds peak RSS (this process and its workers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from claimgraph.api import build_records, build_to_dir, update_dir
+from claimgraph.ingest.nlp import load_pipeline
+from claimgraph.ingest.read import read_inputs
+from claimgraph.outputs import read_records
+
+
+def sample(corpus: Path, n: int) -> list[str]:
+    files = sorted(str(p) for p in corpus.rglob("*.txt") if p.name.upper() != "README.TXT")
+    if n >= len(files):
+        return files
+    step = len(files) / n
+    return [files[int(i * step)] for i in range(n)]
+
+
+def timed(fn, *args, **kw) -> tuple[float, object]:
+    start = time.perf_counter()
+    out = fn(*args, **kw)
+    return time.perf_counter() - start, out
+
+
+def parse(nlp, texts: list[str]) -> int:
+    return sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
+
+
+def peak_rss_mib() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + kids) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 400])
+    ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: auto)")
+    ap.add_argument("--memory", action="store_true", help="report peak RSS")
+    ap.add_argument("--no-extras", action="store_true", help="skip rebuild and update runs")
+    args = ap.parse_args()
+    if not args.corpus.is_dir():
+        sys.exit(f"{args.corpus}: not a directory")
+    nlp = load_pipeline()
+    rows = []
+    for n in args.sizes:
+        paths = sample(args.corpus, n)
+        texts = [d.text for d in read_inputs(paths) if hasattr(d, "text")]
+        t_base, _ = timed(parse, nlp, texts)
+        tmp = Path(tempfile.mkdtemp(prefix="cg-bench-"))
+        try:
+            t_build, _ = timed(build_to_dir, paths, tmp / "out", jobs=args.jobs)
+            row = {
+                "n": len(paths),
+                "baseline_s": t_base,
+                "build_s": t_build,
+                "speed": t_base / t_build,
+                "per_article_ms": 1000 * t_build / len(paths),
+            }
+            if not args.no_extras:
+                t_again, _ = timed(build_to_dir, paths, tmp / "out", jobs=args.jobs)
+                row["rebuild_ratio"] = t_again / t_build
+                head, tail = paths[:-10], paths[-10:]
+                build_to_dir(head, tmp / "upd", jobs=args.jobs)
+                t_upd, _ = timed(update_dir, tmp / "upd", tail, jobs=1)
+                t_tail, _ = timed(parse, nlp, texts[-10:])
+                records = read_records(tmp / "upd" / "records.jsonl")
+                t_merge, _ = timed(build_records, records)
+                row["update_s"] = t_upd
+                row["update_over_parse_merge"] = t_upd / (t_tail + t_merge)
+            if args.memory:
+                row["peak_rss_mib"] = peak_rss_mib()
+            rows.append(row)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    base = rows[0]["per_article_ms"]
+    cols = list(rows[0]) + ["growth"]
+    print("  ".join(f"{c:>18}" for c in cols))
+    for r in rows:
+        r["growth"] = r["per_article_ms"] / base
+        print(
+            "  ".join(
+                f"{r.get(c, float('nan')):>18.3f}" if c != "n" else f"{r[c]:>18d}" for c in cols
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""``python -m claimgraph``: the command line."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,202 @@
+"""Direct and mixed quotations: pairing marks, attaching speakers and cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.ingest.quotes import find_quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 003: quote first, then speaker and cue
+        (
+            "“A diplomatic path to resolving this crisis… remains open,” Blinken told reporters "
+            "at a joint press conference with his counterparts, Hayashi Yoshimasa of Japan and "
+            "Chung Eui-yong of South Korea in Honolulu, Hawaii on Saturday.",
+            ("Blinken", "told", "A diplomatic path to resolving this crisis… remains open"),
+        ),
+        # 002: inverted cue after the quote
+        (
+            "“If Russia decides to continue the confrontation, there will be serious "
+            "consequences,” Blinken added.",
+            (
+                "Blinken",
+                "added",
+                "If Russia decides to continue the confrontation, there will be serious "
+                "consequences",
+            ),
+        ),
+        # 001: spokesman with an inverted cue and a medium phrase
+        (
+            '"He underscored that, while further Russian aggression against Ukraine would '
+            "result in a swift, severe, and united Transatlantic response, we remain committed "
+            "to the diplomatic path and believe that a window remains to resolve the crisis "
+            'peacefully," State Department spokesman Ned Price said in a statement.',
+            (
+                "State Department spokesman Ned Price",
+                "said in a statement",
+                "He underscored that, while further Russian aggression against Ukraine would "
+                "result in a swift, severe, and united Transatlantic response, we remain committed "
+                "to the diplomatic path and believe that a window remains to resolve the crisis "
+                "peacefully",
+            ),
+        ),
+        # 004: cue before the quote
+        (
+            'Speaking separately, Lavrov told reporters "Blinken agreed that we need to have a '
+            'reasonable dialogue, and I hope emotions will decrease."',
+            (
+                "Lavrov",
+                "told",
+                "Blinken agreed that we need to have a reasonable dialogue, and I hope emotions "
+                "will decrease",
+            ),
+        ),
+    ],
+)
+def test_direct_quote_speaker_cue_content(claims_of, triple, text, expected):
+    claims = claims_of(text)
+    assert [triple(text, c) for c in claims if c.kind == "direct"] == [expected]
+
+
+def test_quote_interrupted_by_its_cue_is_one_claim_with_two_fragments(claims_of, triple):
+    text = "“We will win,” Smith said on Monday, “and soon.”"
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert triple(text, claims[0]) == ("Smith", "said", "We will win | and soon")
+    assert claims[0].text == "We will win and soon"
+
+
+def test_quote_continues_into_the_next_paragraph(claims_of, triple):
+    # 001: an opening mark at the start of the next paragraph continues the quotation
+    text = (
+        "\"He noted the Foreign Minister's statement that it would be transmitted within the "
+        'coming days.\n\n"Secretary Blinken reiterated our ongoing concerns that Russia has the '
+        'capacity to launch an invasion of Ukraine at any moment," said Price.'
+    )
+    claims = claims_of(text)
+    assert len(claims) == 1
+    speaker, cue, content = triple(text, claims[0])
+    assert (speaker, cue) == ("Price", "said")
+    assert content.startswith("He noted the Foreign Minister's statement")
+    assert content.endswith("launch an invasion of Ukraine at any moment")
+
+
+def test_mixed_quote_is_reported_speech_with_a_quoted_fragment(claims_of, triple):
+    text = (
+        "Blinken, however, insisted that “the risk of Russian military action is high "
+        "enough, and the threat is imminent enough.”"
+    )
+    claims = claims_of(text)
+    assert [(triple(text, c), c.kind) for c in claims] == [
+        (
+            (
+                "Blinken",
+                "insisted",
+                "that “the risk of Russian military action is high enough, and the threat is "
+                "imminent enough",
+            ),
+            "mixed",
+        )
+    ]
+
+
+def test_quote_after_a_quote_attribution_continues_it(claims_of, triple):
+    # 003: the second paragraph has no cue of its own; PolNeAR makes it a second fragment
+    text = (
+        "“A diplomatic path to resolving this crisis… remains open,” Blinken told reporters.\n\n"
+        "“The way for Moscow to show that it wants to pursue that path is simple: it should "
+        "de-escalate, rather than escalate.”"
+    )
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert len(claims[0].content) == 2
+    assert triple(text, claims[0])[:2] == ("Blinken", "told")
+
+
+def test_floating_quote_takes_the_previous_speaker(claims_of, triple):
+    text = (
+        "US Secretary of State Antony Blinken said the talks were useful.\n\n"
+        "The meeting lasted 90 minutes in Geneva.\n\n"
+        "“The way for Moscow to show that it wants to pursue that path is simple.”"
+    )
+    claims = claims_of(text)
+    floating = [c for c in claims if c.kind == "direct"]
+    assert len(floating) == 1
+    assert floating[0].cue == []
+    assert floating[0].speaker_name == "Antony Blinken"
+    assert floating[0].text == (
+        "The way for Moscow to show that it wants to pursue that path is simple"
+    )
+
+
+def test_quote_signed_with_a_dash(claims_of, triple):
+    text = "“I just hope this campaign gives people a reason to vote.” ― Jane Doe\nNext line."
+    claims = claims_of(text)
+    assert [triple(text, c) for c in claims] == [
+        ("Jane Doe", "―", "I just hope this campaign gives people a reason to vote")
+    ]
+
+
+def test_guillemets_are_quotation_marks(claims_of, triple):
+    text = "Lavrov said: «We are ready for them and we want a balance of interests.»"
+    claims = claims_of(text)
+    assert [triple(text, c) for c in claims] == [
+        ("Lavrov", "said", "We are ready for them and we want a balance of interests")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather in Geneva was cold on Friday.",
+        "Russia also issued a list of security demands to the West.",
+        # scare quotes and titles are not claims
+        "The so-called “open door” stayed shut during the “Morning Joe” segment.",
+        "",
+        "   \n\n  ",
+    ],
+)
+def test_no_claims(claims_of, triple, text):
+    assert claims_of(text) == []
+
+
+def test_reporting_verbs_inside_a_quote_make_no_nested_claims(claims_of, triple):
+    text = (
+        "“He noted that the minister said it would be transmitted within the coming "
+        "days,” said Price."
+    )
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert triple(text, claims[0])[:2] == ("Price", "said")
+
+
+def test_unbalanced_quote_does_not_swallow_the_rest_of_the_document(claims_of, triple):
+    text = (
+        'He said "this quotation never closes\n\n'
+        "Clinton had told police officials that she did not want the escort, the source added."
+    )
+    claims = claims_of(text)
+    added = [c for c in claims if triple(text, c)[1] == "added"]
+    assert len(added) == 1
+    assert triple(text, added[0])[0] == "the source"
+    assert all("\n" not in text[s:e] for c in claims for s, e in c.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("He said: “We will win.” Then he left.", ["“We will win.”"]),
+        ('An "unclosed quote\nNext paragraph.', ['"unclosed quote']),
+        ("''Hopefully,'' the president said.", ["''Hopefully,''"]),
+        ("He called it ‘a total disaster’ on Friday.", ["‘a total disaster’"]),
+        ("The states’ rights and Clinton’s plan.", []),
+        ("«Bonjour» dit-il", ["«Bonjour»"]),
+        ("No quotes at all.", []),
+        ('"Para one.\n\n"Para two." Done.', ['"Para one.\n\n"Para two."']),
+    ],
+)
+def test_find_quotes(text, quotes):
+    assert [text[s:e] for s, e in find_quotes(text)] == quotes

@@ -1,0 +1,135 @@
+"""Reported speech: cue verbs and nouns, "according to", interrupted clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # 000/001
+            "Russia has denied it is preparing to invade and accused Western countries of "
+            "undermining its security through NATO's expansion toward its borders.",
+            (
+                "Russia",
+                "has denied",
+                "it is preparing to invade and accused Western countries of undermining its "
+                "security through NATO's expansion toward its borders",
+            ),
+        ),
+        (  # 004: the "that" belongs to the content, "later" to neither
+            "The Russian foreign ministry said later that, in his talks with Blinken, Lavrov had "
+            'warned of "the most serious consequences" if Washington kept ignoring Moscow\'s '
+            "security demands.",
+            (
+                "The Russian foreign ministry",
+                "said",
+                'that, in his talks with Blinken, Lavrov had warned of "the most serious '
+                "consequences\" if Washington kept ignoring Moscow's security demands",
+            ),
+        ),
+        (  # 004: a day right after the verb is part of the cue
+            "UN Secretary-General Antonio Guterres said Friday that a Russian invasion of "
+            "Ukraine would be against international law.",
+            (
+                "UN Secretary-General Antonio Guterres",
+                "said Friday",
+                "that a Russian invasion of Ukraine would be against international law",
+            ),
+        ),
+        (  # 004
+            "In Kyiv, Ukrainian Foreign Minister Dmytro Kuleba tweeted that he welcomed the fact "
+            'that diplomacy "remains active."',
+            (
+                "Ukrainian Foreign Minister Dmytro Kuleba",
+                "tweeted",
+                'that he welcomed the fact that diplomacy "remains active',
+            ),
+        ),
+        (  # 000: the addressee is not the content
+            "US Secretary of State Antony Blinken told Russia's Foreign Minister Sergey Lavrov on "
+            "Tuesday that the Russia-Ukraine crisis could be resolved.",
+            (
+                "US Secretary of State Antony Blinken",
+                "told",
+                "that the Russia-Ukraine crisis could be resolved",
+            ),
+        ),
+        (  # PolNeAR-style cue after the clause
+            "Clinton had told police officials that she didn't want the escort at all, but the "
+            "NYPD overruled that request, the source added.",
+            (
+                "the source",
+                "added",
+                "Clinton had told police officials that she didn't want the escort at all, but the "
+                "NYPD overruled that request",
+            ),
+        ),
+    ],
+)
+def test_reported_speech(claims_of, triple, text, expected):
+    assert expected in [triple(text, c) for c in claims_of(text)]
+
+
+def test_according_to_splits_the_clause_around_the_source(claims_of, triple):
+    text = (
+        "Moscow, according to Ukrainian officials and NATO, has recently amassed more than "
+        "100,000 troops near Ukraine, prompting fears of an offensive."
+    )
+    claims = [c for c in claims_of(text) if c.kind == "according_to"]
+    assert [triple(text, c) for c in claims] == [
+        (
+            "Ukrainian officials and NATO",
+            "according to",
+            "Moscow | has recently amassed more than 100,000 troops near Ukraine",
+        )
+    ]
+    q = claims[0].quantities[0]
+    assert (q.value, q.unit, q.bound) == (100000, "troops", "min")
+
+
+def test_cue_interrupting_the_clause_gives_two_fragments(claims_of, triple):
+    text = "Too often, Mr. Clarke said, the debate over the future of coal is infected."
+    assert triple(text, claims_of(text)[0]) == (
+        "Mr. Clarke",
+        "said",
+        "Too often | the debate over the future of coal is infected",
+    )
+
+
+def test_cue_noun_with_a_that_clause(claims_of, triple):
+    text = "He noted the Foreign Minister's statement that it would be transmitted soon."
+    assert ("the Foreign Minister", "statement", "that it would be transmitted soon") in [
+        triple(text, c) for c in claims_of(text)
+    ]
+
+
+def test_participle_takes_the_subject_of_its_clause(claims_of, triple):
+    # 003
+    text = (
+        "Blinken reiterated that the response from the US and its allies will be “severe” "
+        "should Russia invade Ukraine, despite Moscow consistently denying any such plans."
+    )
+    assert ("Moscow", "consistently denying", "any such plans") in [
+        triple(text, c) for c in claims_of(text)
+    ]
+
+
+def test_stance_phrase(claims_of, triple):
+    text = "Voting rights advocates have expressed deep concern about the new rules."
+    assert ("Voting rights advocates", "have expressed deep concern about", "the new rules") in [
+        triple(text, c) for c in claims_of(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report released Friday ran to forty pages.",
+        "The so-called deal was signed in Geneva.",
+        "Blinken travelled to Geneva after a trip to Kyiv.",
+    ],
+)
+def test_not_reported_speech(claims_of, text):
+    assert claims_of(text) == []

@@ -1,0 +1,426 @@
+"""Speaker resolution: one speaker per real person or body, junk spans are no speakers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimgraph.graph.build import build_graph
+from claimgraph.graph.names import clean_role
+from claimgraph.graph.resolve import (
+    COMMENTER,
+    KnownEntity,
+    load_known_entities,
+    resolve_speakers,
+)
+from claimgraph.ingest.errors import InputError
+from claimgraph.ingest.records import ClaimMention, DocumentRecord, Entity
+
+
+def mention(text: str, content: str, speaker: str = "", name=None, role=None, cue="said"):
+    """A mention whose spans are found in ``text`` (first occurrence)."""
+    s = text.index(content)
+    spans = {"content": [[s, s + len(content)]]}
+    if speaker:
+        k = text.index(speaker)
+        spans["speaker"] = [[k, k + len(speaker)]]
+    if cue and cue in text:
+        c = text.index(cue)
+        spans["cue"] = [[c, c + len(cue)]]
+    return ClaimMention(text=content, speaker_name=name, speaker_role=role, **spans)
+
+
+def record(doc_id: str, text: str, claims, persons=(), body=None) -> DocumentRecord:
+    ents = [Entity(text.index(p), text.index(p) + len(p), p, "PERSON") for p in persons]
+    return DocumentRecord(doc_id, doc_id, text, claims=list(claims), entities=ents, body=body or [])
+
+
+def names(resolution) -> dict[tuple[str, int], str]:
+    return {k: sp.name for k, sp in resolution.assignment.items()}
+
+
+# -- people ---------------------------------------------------------------------------------
+
+
+def test_two_people_called_johnson_stay_apart_and_context_picks_the_right_one():
+    a = "Prime Minister Boris Johnson said taxes will fall."
+    b = "House Speaker Mike Johnson said the vote is on. Nancy Pelosi disagreed."
+    c = "Johnson said the vote will pass. Nancy Pelosi was not convinced."
+    d = "Johnson said the economy is strong."
+    e = "Johnson said it was a good day."
+    res = resolve_speakers(
+        [
+            record(
+                "a",
+                a,
+                [
+                    mention(
+                        a,
+                        "taxes will fall",
+                        "Prime Minister Boris Johnson",
+                        "Boris Johnson",
+                        "Prime Minister",
+                    )
+                ],
+                ["Boris Johnson"],
+            ),
+            record(
+                "b",
+                b,
+                [
+                    mention(
+                        b,
+                        "the vote is on",
+                        "House Speaker Mike Johnson",
+                        "Mike Johnson",
+                        "House Speaker",
+                    )
+                ],
+                ["Mike Johnson", "Nancy Pelosi"],
+            ),
+            record(
+                "c",
+                c,
+                [mention(c, "the vote will pass", "Johnson", "Johnson")],
+                ["Johnson", "Nancy Pelosi"],
+            ),
+            record(
+                "d",
+                d,
+                [mention(d, "the economy is strong", "Johnson", "Johnson", "Prime Minister")],
+                ["Johnson"],
+            ),
+            record("e", e, [mention(e, "it was a good day", "Johnson", "Johnson")], ["Johnson"]),
+        ]
+    )
+    got = names(res)
+    assert got[("a", 0)] == "Boris Johnson"
+    assert got[("b", 0)] == "Mike Johnson"
+    assert got[("c", 0)] == "Mike Johnson"  # Nancy Pelosi occurs around Mike Johnson
+    assert got[("d", 0)] == "Boris Johnson"  # the role says which one
+    assert got[("e", 0)] == "Johnson"  # no evidence: neither of them
+    people = {s.name for s in res.speakers}
+    assert {"Boris Johnson", "Mike Johnson"} <= people
+
+
+def test_spelling_variants_of_one_name_are_one_speaker_named_as_most_articles_do():
+    texts = {
+        "1": "Russian Foreign Minister Sergey Lavrov said talks were useful.",
+        "2": "Sergey Lavrov said the talks were frank.",
+        "3": "Foreign Minister Sergei Lavrov said NATO must stop.",
+    }
+    recs = [
+        record(
+            "1",
+            texts["1"],
+            [
+                mention(
+                    texts["1"],
+                    "talks were useful",
+                    "Russian Foreign Minister Sergey Lavrov",
+                    "Sergey Lavrov",
+                    "Russian Foreign Minister",
+                )
+            ],
+        ),
+        record(
+            "2",
+            texts["2"],
+            [mention(texts["2"], "the talks were frank", "Sergey Lavrov", "Sergey Lavrov")],
+        ),
+        record(
+            "3",
+            texts["3"],
+            [
+                mention(
+                    texts["3"], "NATO must stop", "Foreign Minister Sergei Lavrov", "Sergei Lavrov"
+                )
+            ],
+        ),
+    ]
+    res = resolve_speakers(recs)
+    assert set(names(res).values()) == {"Sergey Lavrov"}
+    lavrov = next(s for s in res.speakers if s.name == "Sergey Lavrov")
+    assert {"Sergei Lavrov", "Sergey Lavrov"} <= lavrov.aliases
+    assert lavrov.roles == {"Russian Foreign Minister"}
+    assert lavrov.affiliation == "Russia"
+
+
+def test_a_mistranslated_name_in_the_article_becomes_an_alias():
+    t = "The US Secretary of State, Antony Blink, spoke. Blinken said war must be avoided."
+    u = "US Secretary of State Antony Blinken said the path is open."
+    recs = [
+        record(
+            "t",
+            t,
+            [mention(t, "war must be avoided", "Blinken", "Blinken")],
+            ["Antony Blink", "Blinken"],
+        ),
+        record(
+            "u",
+            u,
+            [
+                mention(
+                    u,
+                    "the path is open",
+                    "US Secretary of State Antony Blinken",
+                    "Antony Blinken",
+                    "US Secretary of State",
+                )
+            ],
+            ["Antony Blinken"],
+        ),
+    ]
+    kg = build_graph(recs)
+    sid = kg.find_speaker("Antony Blink")
+    assert sid and kg.node(sid)["name"] == "Antony Blinken"
+    assert kg.find_speaker("Secretary Blinken") == sid
+
+
+def test_a_role_resolves_in_the_article_then_across_articles():
+    t = "US Secretary of State Antony Blinken said the path is open."
+    u = "“Diplomacy is best,” the Secretary of State told reporters."
+    v = "Lavrov spoke. The Russian leader stressed the situation is tense."
+    w = "Russian Foreign Minister Sergey Lavrov said NATO must stop."
+    res = resolve_speakers(
+        [
+            record(
+                "t",
+                t,
+                [
+                    mention(
+                        t,
+                        "the path is open",
+                        "US Secretary of State Antony Blinken",
+                        "Antony Blinken",
+                        "US Secretary of State",
+                    )
+                ],
+            ),
+            record(
+                "u",
+                u,
+                [mention(u, "Diplomacy is best", "the Secretary of State", "State", cue="told")],
+            ),
+            record(
+                "v",
+                v,
+                [
+                    mention(v, "Lavrov spoke", "Lavrov", "Lavrov", cue=""),
+                    mention(
+                        v, "the situation is tense", "The Russian leader", "Russian", cue="stressed"
+                    ),
+                ],
+            ),
+            record(
+                "w",
+                w,
+                [
+                    mention(
+                        w,
+                        "NATO must stop",
+                        "Russian Foreign Minister Sergey Lavrov",
+                        "Sergey Lavrov",
+                        "Russian Foreign Minister",
+                    )
+                ],
+            ),
+        ]
+    )
+    got = names(res)
+    assert got[("u", 0)] == "Antony Blinken"
+    assert got[("v", 1)] == "Sergey Lavrov"
+
+
+# -- governments, organisations, anonymous sources ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "expected", "type_"),
+    [
+        ("Washington", "Washington", "United States", "government"),
+        ("the US", "US", "United States", "government"),
+        ("the Biden administration", "Joe Biden", "United States", "government"),
+        ("Moscow", "Moscow", "Russia", "government"),
+        ("the Kremlin", "Kremlin", "Russia", "government"),
+        ("The Russian foreign ministry", "Russian", "Russian Foreign Ministry", "organisation"),
+        ("Romania's foreign ministry", "Romania", "Romanian Foreign Ministry", "organisation"),
+        ("the State Department", "State Department", "US State Department", "organisation"),
+        (
+            "a statement by the Russian Foreign Ministry",
+            None,
+            "Russian Foreign Ministry",
+            "organisation",
+        ),
+        ("US officials", "US", "US officials", "anonymous"),
+        ("Ukrainian officials and NATO", "Ukrainian", "Ukrainian officials", "anonymous"),
+        ("NATO", "NATO", "NATO", "organisation"),
+    ],
+)
+def test_metonyms_organisations_and_anonymous_sources(surface, name, expected, type_):
+    text = f"{surface} said the talks had failed."
+    res = resolve_speakers(
+        [record("x", text, [mention(text, "the talks had failed", surface, name)])]
+    )
+    sp = res.assignment[("x", 0)]
+    assert (sp.name, sp.type) == (expected, type_)
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("the “serious consequences“that", None),
+        ("its core concern", None),
+        ("it", "Transatlantic"),
+        ("they", "Russian"),
+        ("that", None),
+        ("", "Ukrainian"),
+    ],
+)
+def test_spans_that_name_no_one_are_not_speakers(surface, name):
+    text = f"Earlier, {surface} announced the drills would go ahead."
+    res = resolve_speakers(
+        [
+            record(
+                "x",
+                text,
+                [mention(text, "the drills would go ahead", surface, name, cue="announced")],
+            )
+        ]
+    )
+    assert res.assignment == {}
+    assert len(res.dropped) == 1
+
+
+def test_an_invalid_name_falls_back_to_the_speaker_of_the_same_words_earlier():
+    t = "“We ask Russia to respect Ukraine,” said the Secretary of State. “No war,” he added."
+    u = "US Secretary of State Antony Blinken said the path is open."
+    res = resolve_speakers(
+        [
+            record(
+                "t",
+                t,
+                [
+                    mention(
+                        t, "We ask Russia to respect Ukraine", "the Secretary of State", "State"
+                    ),
+                    mention(t, "No war", "", "State", cue="added"),
+                ],
+            ),
+            record(
+                "u",
+                u,
+                [
+                    mention(
+                        u,
+                        "the path is open",
+                        "US Secretary of State Antony Blinken",
+                        "Antony Blinken",
+                        "US Secretary of State",
+                    )
+                ],
+            ),
+        ]
+    )
+    assert names(res)[("t", 1)] == "Antony Blinken"
+
+
+def test_a_spokesman_relays_his_principal():
+    t = (
+        "“He underscored that diplomacy works,” State Department spokesman Ned Price said. "
+        "“Secretary Blinken reiterated our concerns,” said Price. Antony Blinken spoke."
+    )
+    m1 = mention(
+        t,
+        "He underscored that diplomacy works",
+        "State Department spokesman Ned Price",
+        "Antony Blinken",
+        "State Department spokesman",
+    )
+    m1.relayed_by = "Ned Price"
+    m2 = mention(t, "Secretary Blinken reiterated our concerns", "Price", "Ned Price")
+    m2.kind = m1.kind = "direct"
+    kg = build_graph([record("t", t, [m1, m2], ["Ned Price", "Antony Blinken"])])
+    blinken, price = kg.find_speaker("Antony Blinken"), kg.find_speaker("Ned Price")
+    assert kg.G.has_edge(price, blinken, key="relays")
+    assert kg.node(price)["roles"] == ["State Department spokesman"]
+    relayed = [m for m in kg.nodes("mention") if m["relayed_by"] == "Ned Price"]
+    assert len(relayed) == 2 and all(m["speaker"] == blinken for m in relayed)
+
+
+def test_text_outside_the_body_is_a_commenters_never_a_news_speakers():
+    t = "Lavrov said Russia wants peace.\n\nReader: great that the focus seems to be no conflict"
+    body = [[0, 31]]
+    comment = mention(t, "great that the focus seems to be no conflict", "", "Sergei Lavrov")
+    res = resolve_speakers([record("t", t, [comment], ["Lavrov"], body=body)])
+    assert res.assignment[("t", 0)].name == COMMENTER
+    assert res.assignment[("t", 0)].type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("the US Secretary of State", "US Secretary of State"),
+        ("State Department spokesman", "State Department spokesman"),
+        ("however", None),
+        ("The", None),
+        ("No conflict”", None),
+        ("disaster for Russia' -", None),
+        (None, None),
+    ],
+)
+def test_roles_are_kept_clean(role, expected):
+    assert clean_role(role) == expected
+
+
+# -- known entities -------------------------------------------------------------------------
+
+
+def test_known_entities_seed_resolution_and_give_same_as(tmp_path):
+    csv_file = tmp_path / "entities.csv"
+    csv_file.write_text(
+        "name,aliases,type,id\n"
+        "Antony Blinken,Tony Blinken|the Secretary,person,http://www.wikidata.org/entity/Q7519\n"
+        "Russia,the Kremlin|Moscow,government,\n",
+        encoding="utf-8",
+    )
+    known = load_known_entities(csv_file)
+    assert known[0] == KnownEntity(
+        "Antony Blinken",
+        ("Tony Blinken", "the Secretary"),
+        "person",
+        "http://www.wikidata.org/entity/Q7519",
+    )
+    t = "Tony Blinken said the door is open. The Kremlin said no."
+    recs = [
+        record(
+            "t",
+            t,
+            [
+                mention(t, "the door is open", "Tony Blinken", "Tony Blinken"),
+                mention(t, "no", "The Kremlin", "Kremlin"),
+            ],
+        )
+    ]
+    kg = build_graph(recs, known_entities=known)
+    sid = kg.find_speaker("Tony Blinken")
+    assert kg.node(sid)["name"] == "Antony Blinken"
+    assert kg.node(sid)["same_as"] == "http://www.wikidata.org/entity/Q7519"
+    assert kg.node(kg.find_speaker("the Kremlin"))["name"] == "Russia"
+
+    json_file = tmp_path / "entities.json"
+    json_file.write_text(
+        json.dumps([{"name": "NATO", "aliases": ["the Alliance"], "type": "organisation"}]),
+        encoding="utf-8",
+    )
+    assert load_known_entities(json_file) == [
+        KnownEntity("NATO", ("the Alliance",), "organisation")
+    ]
+
+
+def test_an_entity_file_without_names_is_refused(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([{"aliases": ["x"]}]), encoding="utf-8")
+    with pytest.raises(InputError, match="no 'name'"):
+        load_known_entities(bad)
