@@ -9,13 +9,14 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from rdf_fixture import small_graph
-from rdf_servers import free_port
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
 from claimgraph.errors import ExportError
 from claimgraph.exports.push import Auth, push_nquads
+
+from .rdf_fixture import small_graph
+from .rdf_servers import free_port
 
 SEEN: list[tuple[str, str, str, bytes]] = []
 

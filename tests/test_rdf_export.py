@@ -7,14 +7,15 @@ import json
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import EXAMPLES
-from rdf_fixture import IDS, small_graph
 from rdflib.compare import isomorphic
 
 import claimgraph
 from claimgraph.exports import rdf
 from claimgraph.exports.rdf import selector_pieces
 from claimgraph.exports.vocab import CKG, OA, PROV, SCHEMA
+
+from .conftest import EXAMPLES
+from .rdf_fixture import IDS, small_graph
 
 BASE = "urn:claimgraph:"
 

@@ -7,18 +7,19 @@ named queries like the embedded store. Skipped when the server binary is absent.
 from __future__ import annotations
 
 import pytest
-from rdf_fixture import small_graph
-from rdf_servers import (
+
+from claimgraph.exports.push import Auth, push, push_nquads, run_named_remote, select
+from claimgraph.exports.store import run_named
+
+from .rdf_fixture import small_graph
+from .rdf_servers import (
     oxigraph_binary,
     oxigraph_server,
     virtuoso_binaries,
     virtuoso_bulk_load,
     virtuoso_server,
 )
-from test_rdf_queries import GRAPH_STAGE, HOSTILE
-
-from claimgraph.exports.push import Auth, push, push_nquads, run_named_remote, select
-from claimgraph.exports.store import run_named
+from .test_rdf_queries import HOSTILE
 
 pytestmark = pytest.mark.server
 
@@ -95,7 +96,6 @@ def test_seed_goals(server, seed_build):
     assert len(run_named_remote(q, "speaker-timeline", {"speaker": "Sergey Lavrov"})) >= 3
 
 
-@pytest.mark.xfail(strict=False, reason=GRAPH_STAGE)
 def test_seed_two_independent_outlets(server, seed_build):
     _kg, _r, out = seed_build
     push(out, server.store, auth=_auth(server))

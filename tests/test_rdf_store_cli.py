@@ -8,13 +8,14 @@ import shutil
 import networkx as nx
 import pyoxigraph as ox
 import pytest
-from rdf_fixture import small_graph
 from typer.testing import CliRunner
 
 import claimgraph
 from claimgraph.cli import app
 from claimgraph.exports import formats
 from claimgraph.exports.store import STORE_DIR, open_store, write_store
+
+from .rdf_fixture import small_graph
 
 runner = CliRunner()
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 import rdflib
-from rdf_fixture import IDS, small_graph
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
 from claimgraph.exports import rdf
 from claimgraph.exports.shacl import validate_graph
 from claimgraph.exports.vocab import CKG, OA, SHAPES_PATH
+
+from .rdf_fixture import IDS, small_graph
 
 BASE = "urn:claimgraph:"
 
