@@ -286,4 +286,6 @@ def load(out_dir: str | os.PathLike[str], *, base: str = DEFAULT_BASE) -> ClaimG
     core = _GraphCore.from_node_link(read_graph(graph_file))
     rec_file = out / OUTPUT_FILES["records"]
     records = read_records(rec_file) if rec_file.exists() else []
-    return ClaimGraph(core.G, records=records, base=base)
+    kg = ClaimGraph(core.G, records=records, base=base)
+    kg.store_path = out / "store"
+    return kg

@@ -13,9 +13,9 @@ from typing import Any
 from ._version import __version__
 from .exports.html import DEFAULT_MAX_NODES, notebook_html, render_html, write_html
 from .exports.rdf import generate_nquads, to_dataset
+from .exports.store import memory_store, open_store, run_named, select
 from .exports.vocab import DEFAULT_BASE
 from .graph.model import ClaimGraph as _GraphCore
-from .ingest.errors import QueryError
 from .ingest.records import DocumentRecord
 
 __all__ = ["ClaimGraph"]
@@ -36,6 +36,8 @@ class ClaimGraph(_GraphCore):
         self.records = records or []
         self.base = base
         self._store = None
+        #: The build's on-disk Oxigraph store, set by :func:`claimgraph.load`.
+        self.store_path: Path | None = None
 
     @classmethod
     def wrap(cls, core: _GraphCore, **kw: Any) -> ClaimGraph:
@@ -47,40 +49,36 @@ class ClaimGraph(_GraphCore):
         return to_dataset(self, base=self.base, version=__version__)
 
     def nquads(self) -> list[str]:
+        """The sorted N-Quads lines of the export (byte-identical for the same input)."""
         return list(generate_nquads(self, base=self.base, version=__version__))
 
     def store(self):  # -> pyoxigraph.Store
-        """An embedded Oxigraph store holding the graph (built on first use)."""
+        """The Oxigraph store of the graph: the build's ``store/`` (read-only) when this graph
+        was loaded from a build directory that has one, else an in-memory store."""
         if self._store is None:
-            import pyoxigraph as ox
-
-            store = ox.Store()
-            data = "".join(line + "\n" for line in self.nquads()).encode("utf-8")
-            store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-            self._store = store
+            path = self.store_path
+            if path is not None and Path(path).is_dir():
+                self._store = open_store(path)
+            else:
+                self._store = memory_store("".join(line + "\n" for line in self.nquads()))
         return self._store
 
     def query(self, sparql: str, bindings: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
         """Run a SPARQL SELECT/ASK on the graph; rows are dicts of plain Python values.
 
-        ``bindings`` binds variables to literal values safely (never spliced into the text).
+        ``bindings`` binds variables to literal values safely (never spliced into the text);
+        pyoxigraph requires a bound variable to be in the ``SELECT`` projection.
         """
-        import pyoxigraph as ox
+        return select(self.store(), sparql, bindings)
 
-        subs = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
-        try:
-            result = self.store().query(sparql, substitutions=subs or None)
-        except SyntaxError as exc:
-            raise QueryError(f"invalid SPARQL: {exc}") from exc
-        if isinstance(result, (bool, ox.QueryBoolean)):
-            return [{"result": bool(result)}]
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("only SELECT and ASK queries return rows; use CONSTRUCT via to_rdf()")
-        names = [v.value for v in result.variables]
-        rows = []
-        for sol in result:
-            rows.append({n: _py(sol[n]) for n in names})
-        return rows
+    def named_query(self, name: str, **params: str | int) -> list[dict[str, Any]]:
+        """Run one of the named questions (:data:`~claimgraph.exports.queries.NAMED_QUERIES`).
+
+        >>> kg = ClaimGraph()
+        >>> kg.named_query("contradicting-pairs")
+        []
+        """
+        return run_named(self.store(), name, params)
 
     # -- HTML ----------------------------------------------------------------------------
     def write_html(
@@ -111,19 +109,3 @@ class ClaimGraph(_GraphCore):
 
         return write_outputs(self, Path(out_dir))
 
-
-def _py(term: Any) -> Any:
-    if term is None:
-        return None
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value if term.datatype else ""
-        if dt.endswith(("#integer", "#int", "#long")):
-            return int(term.value)
-        if dt.endswith(("#decimal", "#double", "#float")):
-            return float(term.value)
-        if dt.endswith("#boolean"):
-            return term.value == "true"
-        return term.value
-    return term.value

@@ -10,9 +10,10 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .exports.atomic import atomic_open, atomic_write_text
+from .exports.atomic import atomic_open, atomic_write_bytes, atomic_write_text
 from .exports.html import write_html
-from .exports.rdf import write_jsonld, write_nquads, write_trig, write_turtle
+from .exports.rdf import nquads_text, serialise, write_jsonld
+from .exports.store import write_store
 from .ingest.errors import InputError
 from .ingest.records import DocumentRecord
 
@@ -28,6 +29,7 @@ OUTPUT_FILES = {
     "ttl": "graph.ttl",
     "jsonld": "graph.jsonld",
     "html": "graph.html",
+    "store": "store",
 }
 
 
@@ -69,18 +71,21 @@ def read_graph(path: str | Path) -> dict:
 def write_outputs(
     kg, out_dir: Path, *, progress: Callable[[str], None] | None = None, max_nodes: int = 1500
 ) -> dict[str, str]:
-    """Write records (when the graph carries them), graph JSON, RDF and HTML into ``out_dir``."""
+    """Write records (when the graph carries them), graph JSON, RDF, the Oxigraph store and HTML
+    into ``out_dir``."""
     from ._version import __version__
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written: dict[str, str] = {}
     kw = {"base": kg.base, "version": __version__}
+    nq = nquads_text(kg, **kw)  # the canonical form: written as is and loaded into the store
     steps: list[tuple[str, Callable[[Path], None]]] = [
         ("json", lambda p: atomic_write_text(p, kg.dumps())),
-        ("trig", lambda p: write_trig(kg, p, **kw)),
-        ("nq", lambda p: write_nquads(kg, p, **kw)),
-        ("ttl", lambda p: write_turtle(kg, p, **kw)),
+        ("trig", lambda p: atomic_write_bytes(p, serialise(kg, "trig", **kw))),
+        ("nq", lambda p: atomic_write_text(p, nq)),
+        ("ttl", lambda p: atomic_write_bytes(p, serialise(kg, "ttl", **kw))),
         ("jsonld", lambda p: write_jsonld(kg, p, **kw)),
+        ("store", lambda p: write_store(nq, p.parent)),
         ("html", lambda p: write_html(kg, p, max_nodes=max_nodes)),
     ]
     if kg.records:

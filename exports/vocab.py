@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD, DefinedNamespace
 
@@ -21,10 +23,14 @@ __all__ = [
     "bind_prefixes",
     "PREFIXES",
     "DEFAULT_BASE",
+    "SHAPES_PATH",
 ]
 
 SCHEMA = Namespace("http://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
+
+#: The SHACL shapes of the model, shipped with the package.
+SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
 
 #: Default base of minted IRIs: ``urn:claimgraph:claim/<uuid>``. Override with ``--base-iri``.
 DEFAULT_BASE = "urn:claimgraph:"
@@ -72,6 +78,8 @@ class CKG(DefinedNamespace):
     sha256: URIRef
     toolVersion: URIRef
     reason: URIRef
+    why: URIRef
+    spanIndex: URIRef
 
 
 PREFIXES = {

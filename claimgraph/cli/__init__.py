@@ -51,8 +51,10 @@ state: dict[str, bool] = {"quiet": False}
 from . import build as _build  # noqa: E402,F401  (registers commands)
 from . import export as _export  # noqa: E402,F401
 from . import extract as _extract  # noqa: E402,F401
+from . import push as _push  # noqa: E402,F401
 from . import query as _query  # noqa: E402,F401
 from . import stats as _stats  # noqa: E402,F401
+from . import validate as _validate  # noqa: E402,F401
 
 
 def main() -> None:

@@ -11,6 +11,9 @@ from typing import Any
 import typer
 
 from ..api import load
+from ..exports.push import Auth, run_named_remote
+from ..exports.push import select as remote_select
+from ..exports.queries import NAMED_QUERIES
 from ..ingest.errors import ClaimgraphError
 from . import app
 from .feedback import fail
@@ -51,38 +54,99 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _params(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise fail(f"--param {item!r} is invalid; write --param name=value", code=2)
+        out[name.strip()] = value
+    return out
+
+
+def list_named() -> list[dict[str, Any]]:
+    """One row per named query: its name, parameters and what it answers."""
+    rows = []
+    for q in NAMED_QUERIES.values():
+        params = ", ".join(
+            f"{p.name}" + (f"={p.default}" if p.default is not None else "") for p in q.params
+        )
+        rows.append({"name": q.name, "params": params, "description": q.description})
+    return rows
+
+
 @app.command("query")
 def query_cli(
-    out_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="A build directory."),
+    out_dir: Path | None = typer.Argument(
+        None, exists=True, file_okay=False, help="A build directory."
+    ),
     sparql: str | None = typer.Argument(None, help="A SPARQL SELECT or ASK query."),
+    named: str | None = typer.Option(
+        None,
+        "--named",
+        "-n",
+        help="Run a named query (--named list: list them).",
+    ),
+    param: list[str] = typer.Option(
+        [], "--param", "-p", help="Parameter of --named, as name=value (repeatable)."
+    ),
+    list_: bool = typer.Option(False, "--list", help="List the named queries and exit."),
     speaker: str | None = typer.Option(None, "--speaker", help="Claims by this speaker."),
     claim: str | None = typer.Option(None, "--claim", help="Sources of the claim with this text."),
     contradictions: bool = typer.Option(False, "--contradictions", help="Contradicting pairs."),
+    endpoint: str | None = typer.Option(
+        None, "--endpoint", help="Ask this SPARQL endpoint instead of DIR's store."
+    ),
+    user: str | None = typer.Option(None, "--user", help="User for --endpoint."),
+    password: str | None = typer.Option(None, "--password", help="Password for --endpoint."),
+    auth: str = typer.Option("basic", "--auth", help="basic or digest (with --user)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
 ) -> None:
-    """Ask a built graph a question: SPARQL, or one of the built-in questions."""
+    """Ask a built graph a question: SPARQL, a named query, or one of the built-in questions.
+
+    SPARQL and named queries run on DIR's Oxigraph store (read-only), or on --endpoint.
+    """
     if fmt not in FORMATS:
         raise fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}", code=2)
-    chosen = [x for x in (sparql, speaker, claim, contradictions or None) if x]
+    if list_ or named == "list":
+        print_rows(list_named(), fmt)
+        return
+    chosen = [x for x in (sparql, named, speaker, claim, contradictions or None) if x]
     if len(chosen) != 1:
-        raise fail("give exactly one of: SPARQL text, --speaker, --claim, --contradictions", code=2)
+        raise fail(
+            "give exactly one of: SPARQL text, --named, --speaker, --claim, --contradictions",
+            code=2,
+        )
+    if out_dir is None and endpoint is None:
+        raise fail("give a build directory DIR (or --endpoint URL)", code=2)
     try:
-        kg = load(out_dir)
-        if sparql:
-            rows = kg.query(sparql)
-        elif speaker:
-            rows = [
-                {
-                    "claim": c["text"],
-                    "n_sources": c["n_sources"],
-                    "n_independent_sources": c["n_independent_sources"],
-                }
-                for c in kg.claims(speaker=speaker)
-            ]
-        elif claim:
-            rows = kg.sources(claim)
+        credentials = Auth(user, password or "", auth) if user else None
+        if endpoint and (sparql or named):
+            if named:
+                rows = run_named_remote(endpoint, named, _params(param), auth=credentials)
+            else:
+                rows = remote_select(endpoint, sparql, auth=credentials)
+        elif endpoint:
+            raise fail("--endpoint answers SPARQL text or --named queries only", code=2)
         else:
-            rows = kg.contradictions()
+            kg = load(out_dir)
+            if sparql:
+                rows = kg.query(sparql)
+            elif named:
+                rows = kg.named_query(named, **_params(param))
+            elif speaker:
+                rows = [
+                    {
+                        "claim": c["text"],
+                        "n_sources": c["n_sources"],
+                        "n_independent_sources": c["n_independent_sources"],
+                    }
+                    for c in kg.claims(speaker=speaker)
+                ]
+            elif claim:
+                rows = kg.sources(claim)
+            else:
+                rows = kg.contradictions()
     except ClaimgraphError as exc:
         raise fail(str(exc)) from exc
     print_rows(rows, fmt)
