@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .exports.atomic import atomic_open, atomic_write_bytes, atomic_write_text
 from .exports.html import write_html
-from .exports.rdf import nquads_text, serialise, write_jsonld
+from .exports.rdf import nquads_text, serialise_nquads
 from .exports.store import write_store
 from .ingest.errors import InputError
 from .ingest.records import DocumentRecord
@@ -81,10 +81,10 @@ def write_outputs(
     nq = nquads_text(kg, **kw)  # the canonical form: written as is and loaded into the store
     steps: list[tuple[str, Callable[[Path], None]]] = [
         ("json", lambda p: atomic_write_text(p, kg.dumps())),
-        ("trig", lambda p: atomic_write_bytes(p, serialise(kg, "trig", **kw))),
+        ("trig", lambda p: atomic_write_bytes(p, serialise_nquads(nq, "trig"))),
         ("nq", lambda p: atomic_write_text(p, nq)),
-        ("ttl", lambda p: atomic_write_bytes(p, serialise(kg, "ttl", **kw))),
-        ("jsonld", lambda p: write_jsonld(kg, p, **kw)),
+        ("ttl", lambda p: atomic_write_bytes(p, serialise_nquads(nq, "ttl"))),
+        ("jsonld", lambda p: atomic_write_bytes(p, serialise_nquads(nq, "jsonld"))),
         ("store", lambda p: write_store(nq, p.parent)),
         ("html", lambda p: write_html(kg, p, max_nodes=max_nodes)),
     ]

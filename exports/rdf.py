@@ -22,6 +22,7 @@ see ``benchmarks/rdf_serialise.py``); below it rdflib's prettier output is used.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -49,6 +50,7 @@ __all__ = [
     "to_dataset",
     "to_oxigraph",
     "serialise",
+    "serialise_nquads",
     "write_trig",
     "write_nquads",
     "write_turtle",
@@ -405,13 +407,16 @@ def serialise(kg: ClaimGraph, fmt: str, *, engine: str = "auto", **kw: str) -> b
     """The export in ``fmt`` (``trig``, ``ttl``, ``nq``, ``jsonld``) as UTF-8 bytes.
 
     ``engine``: ``rdflib``, ``oxigraph`` or ``auto`` (pyoxigraph above :data:`FAST_THRESHOLD`
-    quads, for TriG and Turtle). JSON-LD is always rdflib's, with :data:`JSONLD_CONTEXT`.
+    quads, for TriG and Turtle). JSON-LD carries :data:`JSONLD_CONTEXT`; it is written by
+    pyoxigraph and compacted unless ``engine="rdflib"``.
     """
     if fmt == "nq":
         return nquads_text(kg, **kw).encode("utf-8")
     if fmt == "jsonld":
-        data = _union(kg, **kw).serialize(format="json-ld", context=JSONLD_CONTEXT, indent=1)
-        return data.encode("utf-8")
+        if engine == "rdflib":
+            data = _union(kg, **kw).serialize(format="json-ld", context=JSONLD_CONTEXT, indent=1)
+            return data.encode("utf-8")
+        return serialise_nquads(nquads_text(kg, **kw), "jsonld")
     if fmt not in ("trig", "ttl"):
         raise ValueError(f"format {fmt!r} is invalid; format must be one of trig, ttl, nq, jsonld")
     if engine != "rdflib":
@@ -421,6 +426,51 @@ def serialise(kg: ClaimGraph, fmt: str, *, engine: str = "auto", **kw: str) -> b
     if fmt == "trig":
         return to_dataset(kg, **kw).serialize(format="trig", encoding="utf-8")
     return _union(kg, **kw).serialize(format="turtle", encoding="utf-8")
+
+
+def serialise_nquads(nquads: str, fmt: str) -> bytes:
+    """Re-serialise the canonical N-Quads document as ``trig``, ``ttl`` or ``jsonld``.
+
+    The fast path for writing every format of one build: the quads are generated once and
+    pyoxigraph writes each format. JSON-LD is pyoxigraph's expanded form, compacted here to the
+    :data:`JSONLD_CONTEXT` prefixes and wrapped with that context (same triples, shorter keys).
+    """
+    import pyoxigraph as ox
+
+    quads = sorted(
+        ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS),
+        key=lambda q: (str(q.graph_name), str(q)),
+    )
+    if fmt in ("trig", "ttl"):
+        return _ox_serialise(quads, fmt)
+    if fmt != "jsonld":
+        raise ValueError(f"format {fmt!r} is invalid; format must be one of trig, ttl, jsonld")
+    triples = sorted({q.triple for q in quads}, key=str)
+    nodes = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD))
+    doc = {"@context": JSONLD_CONTEXT, "@graph": [_compact_node(n) for n in nodes]}
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+_COMPACT = sorted(((v, k) for k, v in JSONLD_CONTEXT.items()), key=lambda x: -len(x[0]))
+
+
+def _curie(iri: str) -> str:
+    for ns, prefix in _COMPACT:
+        if iri.startswith(ns) and iri != ns:
+            return f"{prefix}:{iri[len(ns) :]}"
+    return iri
+
+
+def _compact_node(node: dict) -> dict:
+    out: dict = {}
+    for key, value in node.items():
+        if key == "@type":
+            out[key] = [_curie(t) for t in value]
+        elif key.startswith("@"):
+            out[key] = value
+        else:
+            out[_curie(key)] = value
+    return out
 
 
 def _ox_serialise(quads: list, fmt: str) -> bytes:
