@@ -6,6 +6,7 @@ never print or exit.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import logging
@@ -22,7 +23,7 @@ from .exports.vocab import DEFAULT_BASE
 from .graph.build import build_graph
 from .graph.model import ClaimGraph as _GraphCore
 from .graph.resolve import load_known_entities
-from .ingest.cache import RecordCache
+from .ingest.cache import RecordCache, pipeline_version
 from .ingest.errors import InputError
 from .ingest.pipeline import process
 from .ingest.read import RawDocument, ReadError, read_inputs
@@ -66,6 +67,8 @@ class BuildReport:
     cached: int = 0
     seconds: float = 0.0
     version: str = __version__
+    inputs: str = ""
+    up_to_date: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -78,7 +81,24 @@ class BuildReport:
             "errors": self.errors,
             "warnings": self.warnings,
             "seconds": round(self.seconds, 3),
+            "inputs": self.inputs,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BuildReport:
+        fields = {
+            "articles",
+            "skipped",
+            "parsed",
+            "cached",
+            "counts",
+            "errors",
+            "warnings",
+            "seconds",
+            "version",
+            "inputs",
+        }
+        return cls(**{k: v for k, v in data.items() if k in fields})
 
     def summary(self) -> str:
         c = self.counts
@@ -87,6 +107,8 @@ class BuildReport:
             if key in c:
                 parts.append(f"{c[key]} {key}")
         line = ", ".join(parts)
+        if self.up_to_date:
+            return line + "; outputs already up to date"
         if self.cached:
             line += f" ({self.cached} from cache)"
         if self.skipped:
@@ -118,6 +140,7 @@ def extract(
     on_error: Callable[[ReadError], None] | None = None,
     on_record: Callable[[DocumentRecord], None] | None = None,
     skip: Callable[[RawDocument], bool] | None = None,
+    read: Iterable[RawDocument | ReadError] | None = None,
 ) -> Iterator[DocumentRecord]:
     """Read and annotate articles, one :class:`DocumentRecord` each, in input order.
 
@@ -126,6 +149,7 @@ def extract(
         jobs: worker processes; ``None`` picks one for small batches, every core for large.
         cache: a directory (or :class:`RecordCache`) of records keyed by text hash.
         skip: articles for which this returns true are not processed (``--update``).
+        read: the articles of ``paths`` already read (``read_inputs``), not to read them twice.
 
     Unusable files are reported through ``on_error`` (and ``report``), never raised: one broken
     article does not stop the batch.
@@ -134,7 +158,7 @@ def extract(
     store = cache if isinstance(cache, RecordCache) or cache is None else RecordCache(cache)
 
     def raws() -> Iterator[RawDocument]:
-        for item in read_inputs(_as_list(paths)):
+        for item in read if read is not None else read_inputs(_as_list(paths)):
             if isinstance(item, ReadError):
                 report.skipped += 1
                 report.errors.append({"path": item.path, "error": item.reason})
@@ -182,6 +206,7 @@ def build(
     report: BuildReport | None = None,
     on_error: Callable[[ReadError], None] | None = None,
     on_record: Callable[[DocumentRecord], None] | None = None,
+    read: Iterable[RawDocument | ReadError] | None = None,
 ) -> ClaimGraph:
     """Build the claim graph of the articles at ``paths`` (files, directories, globs).
 
@@ -192,7 +217,13 @@ def build(
     start = time.perf_counter()
     records = list(
         extract(
-            paths, jobs=jobs, cache=cache, report=report, on_error=on_error, on_record=on_record
+            paths,
+            jobs=jobs,
+            cache=cache,
+            report=report,
+            on_error=on_error,
+            on_record=on_record,
+            read=read,
         )
     )
     kg = build_records(records, entities=entities, base=base)
@@ -202,8 +233,51 @@ def build(
 
 
 def _finish(kg: ClaimGraph, report: BuildReport, out: Path, **write_kw: Any) -> None:
+    previous = out / "report.json"
+    if previous.exists():
+        # Outputs are about to change one by one: until the new report lands, no digest may
+        # claim they are up to date (a killed build must not look finished next time).
+        try:
+            stale = json.loads(previous.read_text(encoding="utf-8"))
+            stale["inputs"] = ""
+            atomic_write_text(previous, json.dumps(stale, indent=1) + "\n")
+        except (OSError, ValueError):
+            pass
     write_outputs(kg, out, **write_kw)
     atomic_write_text(out / "report.json", json.dumps(report.to_json(), indent=1) + "\n")
+
+
+def inputs_digest(items: Sequence[RawDocument | ReadError], **options: Any) -> str:
+    """What a build's outputs depend on: the texts, their ids and paths, the pipeline, options.
+
+    Two runs with the same digest produce the same outputs, so the second has nothing to do.
+    """
+    h = hashlib.sha256(f"{__version__}\x1f{pipeline_version()}".encode())
+    for key in sorted(options):
+        value = options[key]
+        if key == "entities" and value:
+            value = hashlib.sha256(Path(value).read_bytes()).hexdigest()
+        h.update(f"\x1e{key}={value}".encode())
+    for item in items:
+        if isinstance(item, ReadError):
+            h.update(f"\x1dE{item.path}\x1f{item.reason}".encode())
+        else:
+            h.update(f"\x1dD{item.id}\x1f{item.path}\x1f{item.url}\x1f{item.sha256}".encode())
+            h.update(json.dumps([item.given, item.found], sort_keys=True, default=str).encode())
+    return h.hexdigest()
+
+
+def _up_to_date(out: Path, digest: str) -> BuildReport | None:
+    """The previous report when ``out`` holds every output of a build with this digest."""
+    try:
+        previous = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if previous.get("inputs") != digest:
+        return None
+    if not all((out / name).exists() for name in OUTPUT_FILES.values()):
+        return None
+    return BuildReport.from_json(previous)
 
 
 def build_to_dir(
@@ -217,7 +291,9 @@ def build_to_dir(
 ) -> tuple[ClaimGraph, BuildReport]:
     """``build`` and write every output plus ``report.json`` into ``out_dir``.
 
-    ``cache=True`` keeps the record cache in ``out_dir/cache``; ``False`` disables it.
+    ``cache=True`` keeps the record cache in ``out_dir/cache``; ``False`` disables it. When
+    ``out_dir`` already holds the outputs of the same inputs, options and pipeline (the
+    ``inputs`` digest in report.json), nothing is parsed or written again.
     """
     out = Path(out_dir)
     if cache is True:
@@ -225,10 +301,25 @@ def build_to_dir(
     elif cache is False:
         cache = None
     report: BuildReport = kw.pop("report", None) or BuildReport()
-    kg = build(paths, report=report, cache=cache, **kw)
+    start = time.perf_counter()
+    items = list(read_inputs(_as_list(paths)))
+    digest = inputs_digest(
+        items, base=kw.get("base", DEFAULT_BASE), max_nodes=max_nodes, entities=kw.get("entities")
+    )
+    previous = _up_to_date(out, digest)
+    if previous is not None:
+        for item in items:
+            if isinstance(item, ReadError) and kw.get("on_error"):
+                kw["on_error"](item)
+        vars(report).update(vars(previous))
+        report.up_to_date = True
+        report.seconds = time.perf_counter() - start
+        return load(out, base=kw.get("base", DEFAULT_BASE)), report
+    kg = build(paths, report=report, cache=cache, read=items, **kw)
     if report.articles == 0:
         # Never replace a previous build with an empty one.
         raise InputError(f"no article could be read from {', '.join(_as_list(paths))}")
+    report.inputs = digest
     _finish(kg, report, out, progress=progress, max_nodes=max_nodes)
     return kg, report
 

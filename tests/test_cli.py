@@ -100,3 +100,20 @@ def test_update_adds_only_new_articles(tmp_path):
     assert report["articles"] == 2 and report["parsed"] == 1
     ids = [json.loads(x)["id"] for x in (out / "records.jsonl").read_text().splitlines()]
     assert sorted(ids) == ["a", "b"]
+
+
+def test_a_second_build_of_the_same_inputs_has_nothing_to_do(tmp_path):
+    d = _articles(tmp_path, **{"a.txt": GOOD.encode()})
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(d), "--out", str(out)]).exit_code == 0
+    stamp = (out / "graph.trig").stat().st_mtime_ns
+    again = runner.invoke(app, ["build", str(d), "--out", str(out)])
+    assert again.exit_code == 0 and "already up to date" in again.stderr
+    assert (out / "graph.trig").stat().st_mtime_ns == stamp
+    (d / "a.txt").write_text(GOOD + "\nA new paragraph, officials said.\n")
+    changed = runner.invoke(app, ["build", str(d), "--out", str(out)])
+    assert "up to date" not in changed.stderr
+    assert (out / "graph.trig").stat().st_mtime_ns != stamp
+    (out / "graph.html").unlink()
+    runner.invoke(app, ["build", str(d), "--out", str(out)])
+    assert (out / "graph.html").exists()
