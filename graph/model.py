@@ -108,7 +108,8 @@ class ClaimGraph:
 
     def find_claim(self, claim: str) -> str | None:
         """A claim by id; else the shortest claim containing ``claim``; else the longest claim
-        contained in it (a whole sentence pasted around a quote finds the quote)."""
+        contained in it; else the claim of a mention whose text with its context contains it
+        (so a sentence as printed, speaker and cue included, finds its claim)."""
         if claim in self.G and self.G.nodes[claim].get("kind") == S.CLAIM:
             return claim
         needle = " ".join(claim.casefold().split())
@@ -120,7 +121,15 @@ class ClaimGraph:
             elif len(text) >= 20 and text in needle:
                 around.append((-len(text), c["id"]))
         hits = sorted(inside) or sorted(around)
-        return hits[0][1] if hits else None
+        if hits:
+            return hits[0][1]
+        # The sentence as printed ("Russia has denied it is preparing to invade"): look in each
+        # mention's quoted span with the words around it.
+        for m in self.nodes(S.MENTION):
+            window = " ".join(f"{m.get('prefix', '')}{m['exact']}{m.get('suffix', '')}".split())
+            if needle in window.casefold():
+                return self._out(m["id"], S.EXPRESSES)[0]
+        return None
 
     def find_source(self, source: str) -> str | None:
         if source in self.G:

@@ -16,7 +16,7 @@ def test_unknown_speaker_has_no_claims(seed_build):
 
 def test_sources_of_a_claim_give_article_outlet_and_exact_text(seed_build):
     kg, _r, _o = seed_build
-    rows = kg.sources("it is preparing to invade")
+    rows = kg.sources("Russia has denied it is preparing to invade")
     assert rows, "the denial is a claim"
     texts = {r["doc_id"]: r for r in rows}
     for row in rows:
