@@ -22,8 +22,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 
+from ..ingest.cues import OBJECT_VERBS, QUOTE_VERBS
 from ..ingest.outlets import canonical_outlet, outlet_parent
-from ..ingest.records import ClaimMention, DocumentRecord
+from ..ingest.records import ClaimMention, DocumentRecord, Quantity
 from . import schema as S
 from .cluster import (
     MentionRef,
@@ -38,7 +39,7 @@ from .ids import node_id
 from .model import ClaimGraph
 from .resolve import KnownEntity, Speaker, resolve_speakers
 from .syndication import find_copies
-from .topics import find_topics
+from .topics import find_topics, quoted_phrases
 
 __all__ = ["build_graph", "source_key", "label_claim"]
 
@@ -52,16 +53,61 @@ def source_key(record: DocumentRecord) -> str:
     return record.url.strip() if record.url else record.sha256
 
 
-def label_claim(text: str, *, max_words: int = 6) -> str:
-    """A short label: the claim's leading content words.
+_REPORTING = (
+    QUOTE_VERBS
+    | OBJECT_VERBS
+    | frozenset({"reiterate", "underscore", "emphasise", "emphasize", "stress", "note", "add"})
+)
+_BOUND_WORDS = re.compile(
+    r"^(more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than)\s+",
+    re.IGNORECASE,
+)
 
-    >>> label_claim("Moscow has recently amassed more than 100,000 troops near Ukraine")
-    'Moscow recently amassed 100,000 troops near'
+
+def _lemma_guess(word: str) -> str:
+    w = word.casefold()
+    for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""), ("", "")):
+        if w.endswith(suffix) and (stem := w[: len(w) - len(suffix)] + repl) in _REPORTING:
+            return stem
+    return w
+
+
+def label_claim(text: str, quantities: Sequence[Quantity] = (), *, max_words: int = 5) -> str:
+    """A short label for a claim, for lists and the graph page.
+
+    A short phrase the claim puts in quote marks is its label ("open door policy"); a claim with
+    a number is labelled by the counted thing and the verb before it ("100,000 troops amassed");
+    otherwise its leading content words, reporting verbs and "that" left out.
+
+    >>> label_claim("committed to upholding NATO's \u201copen door policy,\u201d")
+    'open door policy'
+    >>> q = Quantity(100000, "troops", "min", "more than 100,000 troops")
+    >>> label_claim("Moscow has recently amassed more than 100,000 troops near Ukraine", [q])
+    '100,000 troops amassed'
+    >>> label_claim("He underscored that a window remains to resolve the crisis peacefully")
+    'window remains resolve crisis peacefully'
     """
+    phrases = quoted_phrases(text, max_words=4)
+    if phrases and len(phrases[0].split()) >= 2:
+        return phrases[0]
+    strip = "\"“”‘’'.,;:()"
+    if quantities:
+        q = quantities[0]
+        at = text.find(q.text)
+        core = _BOUND_WORDS.sub("", q.text).strip()
+        if q.text and at >= 0 and core:
+            before = [w.strip(strip) for w in text[:at].split()][-3:]
+            verbs = [w for w in before if w.casefold() in set(content_words(w)) and w.islower()]
+            return f"{core} {verbs[-1]}" if verbs else core
     keep = set(content_words(text))
-    strip = "\"“”‘’'.,;:"
     words = [w.strip(strip) for w in text.split()]
-    words = [w for w in words if w and (claim_text_key(w) in keep or any(ch.isdigit() for ch in w))]
+    words = [
+        w
+        for w in words
+        if w
+        and (claim_text_key(w) in keep or any(ch.isdigit() for ch in w))
+        and _lemma_guess(w) not in _REPORTING
+    ]
     return " ".join(words[:max_words]) or text[:50]
 
 
@@ -237,7 +283,7 @@ def build_graph(
             cid,
             kind=S.CLAIM,
             text=rep.text,
-            label=label_claim(rep.text),
+            label=label_claim(rep.text, quantities),
             claim_kind=first.kind,
             quantities=[q.to_json() for q in quantities],
             topics=[],

@@ -308,3 +308,11 @@ def test_teasers_of_other_stories_are_no_claims(seed_build):
     for c in kg.nodes(S.CLAIM):
         for teaser in ("Toshiba", "POCO", "Chechen terrorists", "Recent Posts"):
             assert teaser not in c["text"]
+
+
+def test_claims_get_short_readable_labels(seed_build):
+    kg, _report, _out = seed_build
+    labels = {c["label"] for c in kg.claims()}
+    assert "open door policy" in labels
+    assert "100,000 troops amassed" in labels
+    assert all(0 < len(label.split()) <= 6 and label == label.strip() for label in labels)
