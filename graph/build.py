@@ -72,10 +72,17 @@ def _lemma_guess(word: str) -> str:
     return w
 
 
-def label_claim(text: str, quantities: Sequence[Quantity] = (), *, max_words: int = 5) -> str:
+def label_claim(
+    text: str,
+    quantities: Sequence[Quantity] = (),
+    *,
+    raw_texts: Sequence[str] = (),
+    max_words: int = 5,
+) -> str:
     """A short label for a claim, for lists and the graph page.
 
-    A short phrase the claim puts in quote marks is its label ("open door policy"); a claim with
+    A short phrase the claim (or one of its mentions, ``raw_texts``) puts in quote marks is its
+    label ("open door policy"); a claim with
     a number is labelled by the counted thing and the verb before it ("100,000 troops amassed");
     otherwise its leading content words, reporting verbs and "that" left out.
 
@@ -87,9 +94,10 @@ def label_claim(text: str, quantities: Sequence[Quantity] = (), *, max_words: in
     >>> label_claim("He underscored that a window remains to resolve the crisis peacefully")
     'window remains resolve crisis peacefully'
     """
-    phrases = quoted_phrases(text, max_words=4)
-    if phrases and len(phrases[0].split()) >= 2:
-        return phrases[0]
+    for raw in (text, *raw_texts):  # the claim text has its quote marks stripped; mentions not
+        phrases = [p for p in quoted_phrases(raw, max_words=4) if len(p.split()) >= 2]
+        if phrases:
+            return phrases[0]
     strip = "\"“”‘’'.,;:()"
     if quantities:
         q = quantities[0]
@@ -283,7 +291,14 @@ def build_graph(
             cid,
             kind=S.CLAIM,
             text=rep.text,
-            label=label_claim(rep.text, quantities),
+            label=label_claim(
+                rep.text,
+                quantities,
+                raw_texts=[
+                    _spans_text(by_doc[ref.id[0]].text, mention_of[ref.id].content)
+                    for ref in cluster
+                ],
+            ),
             claim_kind=first.kind,
             quantities=[q.to_json() for q in quantities],
             topics=[],

@@ -16,7 +16,7 @@ from .cluster import STOPWORDS, claim_text_key
 
 __all__ = ["find_topics", "quoted_phrases"]
 
-_QUOTED = re.compile(r"[\"“«]([^\"“”«»]{3,40})[\"”»]")
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]{3,40})(?:[\"”»]|[,.;:]?$)")
 
 
 def quoted_phrases(text: str, *, max_words: int = 4) -> list[str]:
