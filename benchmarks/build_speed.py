@@ -15,14 +15,15 @@ order) and times, in this one process:
 It prints seconds and the ratios: ``speed`` = baseline / build (≥ 1.0 means the whole build is at
 least as fast as bare parsing), per-article cost growth against the smallest N, rebuild / build,
 and update cost / (bare parse of the 10 new articles + the merge of all records).
-``--memory`` adds peak RSS (this process and its workers).
+``--memory`` adds the peak resident memory of a separate ``claimgraph build`` of the same files
+(the build process and its workers, summed, sampled from /proc every 0.2 s).
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -52,10 +53,60 @@ def parse(nlp, texts: list[str]) -> int:
     return sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
 
 
-def peak_rss_mib() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + kids) / 1024
+def _tree_rss_kib(root: int) -> int:
+    """Resident memory of ``root`` and all its descendants, from /proc (Linux)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                rss[int(entry.name)] = int(line.split()[1])
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def peak_build_memory_mib(paths: list[str], jobs: int | None) -> float:
+    """Peak resident memory of a ``claimgraph build`` process and its workers, summed."""
+    with tempfile.TemporaryDirectory(prefix="cg-mem-") as tmp:
+        listing = Path(tmp) / "inputs"
+        links = listing
+        links.mkdir()
+        for i, p in enumerate(paths):
+            (links / f"{i:05d}_{Path(p).parent.name}_{Path(p).name}").symlink_to(Path(p).resolve())
+        cmd = [
+            sys.executable,
+            "-m",
+            "claimgraph",
+            "-q",
+            "build",
+            str(listing),
+            "--out",
+            str(Path(tmp) / "out"),
+            "--no-cache",
+        ]
+        if jobs:
+            cmd += ["--jobs", str(jobs)]
+        proc = subprocess.Popen(cmd)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_kib(proc.pid))
+            time.sleep(0.2)
+        if proc.returncode:
+            sys.exit(f"build failed with exit code {proc.returncode}")
+        return peak / 1024
 
 
 def main() -> None:
@@ -96,7 +147,7 @@ def main() -> None:
                 row["update_s"] = t_upd
                 row["update_over_parse_merge"] = t_upd / (t_tail + t_merge)
             if args.memory:
-                row["peak_rss_mib"] = peak_rss_mib()
+                row["peak_mib"] = peak_build_memory_mib(paths, args.jobs)
             rows.append(row)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)

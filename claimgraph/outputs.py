@@ -9,10 +9,11 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import IO
 
 from .exports.atomic import atomic_open, atomic_write_bytes, atomic_write_text
 from .exports.html import write_html
-from .exports.rdf import nquads_text, serialise_nquads
+from .exports.rdf import nquads_text, serialise_nquads, write_jsonld_stream
 from .exports.store import write_store
 from .ingest.errors import InputError
 from .ingest.records import DocumentRecord
@@ -68,6 +69,11 @@ def read_graph(path: str | Path) -> dict:
         raise InputError(f"{p}: invalid graph JSON ({exc.msg} at line {exc.lineno})") from exc
 
 
+def _stream(path: Path, write: Callable[[IO[str]], None]) -> None:
+    with atomic_open(path, "w") as fh:
+        write(fh)
+
+
 def write_outputs(
     kg, out_dir: Path, *, progress: Callable[[str], None] | None = None, max_nodes: int = 1500
 ) -> dict[str, str]:
@@ -80,11 +86,11 @@ def write_outputs(
     kw = {"base": kg.base, "version": __version__}
     nq = nquads_text(kg, **kw)  # the canonical form: written as is and loaded into the store
     steps: list[tuple[str, Callable[[Path], None]]] = [
-        ("json", lambda p: atomic_write_text(p, kg.dumps())),
+        ("json", lambda p: _stream(p, kg.dump)),
         ("trig", lambda p: atomic_write_bytes(p, serialise_nquads(nq, "trig"))),
         ("nq", lambda p: atomic_write_text(p, nq)),
         ("ttl", lambda p: atomic_write_bytes(p, serialise_nquads(nq, "ttl"))),
-        ("jsonld", lambda p: atomic_write_bytes(p, serialise_nquads(nq, "jsonld"))),
+        ("jsonld", lambda p: _stream(p, lambda fh: write_jsonld_stream(nq, fh))),
         ("store", lambda p: write_store(nq, p.parent)),
         ("html", lambda p: write_html(kg, p, max_nodes=max_nodes)),
     ]

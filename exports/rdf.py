@@ -22,13 +22,14 @@ see ``benchmarks/rdf_serialise.py``); below it rdflib's prettier output is used.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -445,10 +446,53 @@ def serialise_nquads(nquads: str, fmt: str) -> bytes:
         return _ox_serialise(quads, fmt)
     if fmt != "jsonld":
         raise ValueError(f"format {fmt!r} is invalid; format must be one of trig, ttl, jsonld")
-    triples = sorted({q.triple for q in quads}, key=str)
-    nodes = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD))
-    doc = {"@context": JSONLD_CONTEXT, "@graph": [_compact_node(n) for n in nodes]}
-    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    out = io.StringIO()
+    write_jsonld_stream(nquads, out)
+    return out.getvalue().encode("utf-8")
+
+
+def write_jsonld_stream(nquads: str, fh: IO[str]) -> None:
+    """Write the union of ``nquads`` as compact-keyed JSON-LD, one node at a time.
+
+    The canonical N-Quads lines are sorted, so each subject's statements are contiguous: a node
+    is built, written and dropped before the next, and memory does not grow with the graph.
+    Values keep the expanded form (``{"@id": …}``, ``{"@value": …, "@language"|"@type": …}``),
+    which is valid under :data:`JSONLD_CONTEXT` and expands to the same triples.
+    """
+    import pyoxigraph as ox
+
+    fh.write('{"@context": ' + json.dumps(JSONLD_CONTEXT) + ',\n "@graph": [')
+    first = True
+    node: dict | None = None
+    subject = None
+    seen: set[tuple[str, str]] = set()
+    for quad in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+        s = quad.subject.value
+        if s != subject:
+            if node is not None:
+                fh.write(("\n  " if first else ",\n  ") + json.dumps(node, ensure_ascii=False))
+                first = False
+            subject, node, seen = s, {"@id": s}, set()
+        p, o = quad.predicate.value, quad.object
+        key = (p, str(o))
+        if key in seen:  # the same triple in two named graphs is one triple of the union
+            continue
+        seen.add(key)
+        if p == str(RDF.type):
+            node.setdefault("@type", []).append(_curie(o.value))
+            continue
+        if isinstance(o, ox.Literal):
+            value: dict = {"@value": o.value}
+            if o.language:
+                value["@language"] = o.language
+            elif o.datatype.value != str(XSD.string):
+                value["@type"] = _curie(o.datatype.value)
+        else:
+            value = {"@id": o.value}
+        node.setdefault(_curie(p), []).append(value)
+    if node is not None:
+        fh.write(("\n  " if first else ",\n  ") + json.dumps(node, ensure_ascii=False))
+    fh.write("\n]}\n")
 
 
 _COMPACT = sorted(((v, k) for k, v in JSONLD_CONTEXT.items()), key=lambda x: -len(x[0]))
@@ -459,18 +503,6 @@ def _curie(iri: str) -> str:
         if iri.startswith(ns) and iri != ns:
             return f"{prefix}:{iri[len(ns) :]}"
     return iri
-
-
-def _compact_node(node: dict) -> dict:
-    out: dict = {}
-    for key, value in node.items():
-        if key == "@type":
-            out[key] = [_curie(t) for t in value]
-        elif key.startswith("@"):
-            out[key] = value
-        else:
-            out[_curie(key)] = value
-    return out
 
 
 def _ox_serialise(quads: list, fmt: str) -> bytes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 from rapidfuzz import fuzz
@@ -316,6 +316,10 @@ class ClaimGraph:
     def from_node_link(cls, data: dict[str, Any]) -> ClaimGraph:
         G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
         return cls(G)
+
+    def dump(self, fh: IO[str]) -> None:
+        """Write :meth:`dumps` to an open text file without building the whole string."""
+        json.dump(self.to_node_link(), fh, ensure_ascii=False, sort_keys=True, indent=1)
 
     def dumps(self) -> str:
         return json.dumps(self.to_node_link(), ensure_ascii=False, sort_keys=True, indent=1)
