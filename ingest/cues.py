@@ -165,13 +165,15 @@ STANCE_NOUNS = lexicon(
     doubt doubts worry worries fear fears skepticism scepticism support opposition criticism
     frustration anger confidence hope hopes optimism pessimism alarm dismay disappointment
     objection objections complaint complaints praise admiration contempt disdain sympathy
-    interest enthusiasm regret displeasure unease
+    interest enthusiasm regret displeasure unease warning warnings threat threats
     """
 )
 
 #: Light verbs that carry a stance noun (``expressed concern``); the noun's preposition
 #: introduces what the stance is about.
-LIGHT_VERBS = lexicon("express voice raise have share air register signal offer show pose")
+LIGHT_VERBS = lexicon(
+    "express voice raise have share air register signal offer show pose issue renew repeat deliver"
+)
 
 #: Adjectives of stance: ``is critical of``, ``is confident that``.
 STANCE_ADJECTIVES = lexicon(
