@@ -23,17 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
+from scripts.chromium import launch  # noqa: E402
 
 
 def build(corpus: Path, limit: int, out: Path, max_nodes: int) -> float:
@@ -108,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     runs = []
     with scratch, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = launch(p)
         try:
             for _ in range(a.runs):
                 runs.append(open_and_settle(browser, html))

@@ -17,17 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
+from scripts.chromium import CHROMIUM, launch  # noqa: E402
 
 
 def screenshot(html: Path, png: Path, *, width: int = 1400, height: int = 900) -> int:
@@ -44,7 +35,7 @@ def screenshot(html: Path, png: Path, *, width: int = 1400, height: int = 900) -
             r.abort()
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = launch(p)
         try:
             context = browser.new_context(viewport={"width": width, "height": height})
             context.set_offline(True)

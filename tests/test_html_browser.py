@@ -7,22 +7,12 @@ from pathlib import Path
 import pytest
 
 from claimgraph.exports.html import notebook_html, render_html, view_graph
+from scripts.chromium import CHROMIUM, launch
 
 from .html_graphs import HOSTILE, corroboration_graph
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HOSTILE_ARTICLE = """Council approves new budget after long debate
 
 The city council approved its new budget on Tuesday after a debate that lasted more than six \
@@ -48,7 +38,7 @@ def browser():
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        b = launch(p)
         yield b
         b.close()
 
