@@ -82,10 +82,10 @@ def peak_build_memory_mib(paths: list[str], jobs: int | None) -> float:
     """Peak resident memory of a ``claimgraph build`` process and its workers, summed."""
     with tempfile.TemporaryDirectory(prefix="cg-mem-") as tmp:
         listing = Path(tmp) / "inputs"
-        links = listing
-        links.mkdir()
+        listing.mkdir()
         for i, p in enumerate(paths):
-            (links / f"{i:05d}_{Path(p).parent.name}_{Path(p).name}").symlink_to(Path(p).resolve())
+            link = listing / f"{i:05d}_{Path(p).parent.name}_{Path(p).name}"
+            link.symlink_to(Path(p).resolve())
         cmd = [
             sys.executable,
             "-m",
