@@ -62,17 +62,66 @@ def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimM
         laid_out.append(head)
     quotes = find_quotes(text)
     if laid_out:
-        quotes = [q for q in quotes if not any(
-            overlap(q, c) for a in laid_out for c in a.content)]
+        quotes = [q for q in quotes if not any(overlap(q, c) for a in laid_out for c in a.content)]
     found = attach_quotes(text, quotes, found) + laid_out
     found = [a for a in found if a.content]
     _speakers_outside_content(text, found)
     found = _dedupe(found)
     found, nested = _outermost(found)
     found.extend(outlet_assertions(doc, found))
+    _read_over_scare_quotes(text, found)
     found = _clip(found, text, body)
     found.sort(key=lambda a: (a.start, a.end))
     return _to_mentions(doc, found, text, _clip(nested, text, body))
+
+
+_DANGLING = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "by",
+        "for",
+        "with",
+        "from",
+        "in",
+        "on",
+        "at",
+        "and",
+        "or",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+    }
+)
+_QUOTE_MARKS = '"“”„«»'
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _read_over_scare_quotes(text: str, found: list[Attribution]) -> None:
+    """Carry a content span that stops on "an"/"the"/"of" before a quote mark to its sentence end.
+
+    Scare quotes inside a quotation ("Moscow plans an “aggression” against Kiev"), or quote marks
+    mangled by machine translation, make the quote pairing stop on a function word; no claim
+    ends there, so the span is read on to the end of its sentence (at most 200 characters).
+    """
+    for a in found:
+        start, end = a.content[-1]
+        words = text[start:end].split()
+        if not words or words[-1].casefold() not in _DANGLING:
+            continue
+        after = text[end : end + 2].lstrip()
+        if not after or after[0] not in _QUOTE_MARKS:
+            continue
+        stop = _SENTENCE_END.search(text, end, min(len(text), end + 200))
+        if stop is not None:
+            a.content[-1] = [start, stop.start()]
 
 
 def _speakers_outside_content(text: str, found: list[Attribution]) -> None:
@@ -94,7 +143,7 @@ def _speakers_outside_content(text: str, found: list[Attribution]) -> None:
         if before:
             lo = max(before)
             cand = trim(text, lo, cue_s)
-            if cand[1] > cand[0] and "\n" not in text[cand[0]:cand[1]]:
+            if cand[1] > cand[0] and "\n" not in text[cand[0] : cand[1]]:
                 span = cand
         if span is None:
             after = [s for s, _ in a.content if s >= cue_e]
@@ -171,6 +220,7 @@ def _clip(found: list[Attribution], text: str, body: list[list[int]] | None) -> 
     ranges = [(max(0, s), min(n, e)) for s, e in body] if body else [(0, n)]
     out = []
     for a in found:
+
         def clip(spans: list[list[int]]) -> list[list[int]]:
             res = []
             for s, e in spans:
@@ -222,8 +272,9 @@ def _to_mentions(
             if last_speaker:
                 a.speaker = [list(s) for s in last_speaker]
         if a.kind in ("direct", "mixed") and a.speaker:
-            inner = relayed_speaker(doc, a, index, speaker_role=role, speaker_text=_txt(
-                text, a.speaker))
+            inner = relayed_speaker(
+                doc, a, index, speaker_role=role, speaker_text=_txt(text, a.speaker)
+            )
             if inner is not None:
                 relayed, name = name, inner
                 stype = "person"
@@ -236,19 +287,21 @@ def _to_mentions(
         for s, e in a.content:
             quantities.extend(find_quantities(text[s:e], offset=s))
         del offset
-        out.append(ClaimMention(
-            content=[list(c) for c in a.content],
-            cue=[list(c) for c in a.cue],
-            speaker=[list(c) for c in a.speaker],
-            speaker_name=name,
-            kind=a.kind,
-            text=claim_text,
-            quantities=quantities,
-            confidence=round(a.confidence, 2),
-            speaker_role=role,
-            speaker_type=stype,
-            relayed_by=relayed,
-        ))
+        out.append(
+            ClaimMention(
+                content=[list(c) for c in a.content],
+                cue=[list(c) for c in a.cue],
+                speaker=[list(c) for c in a.speaker],
+                speaker_name=name,
+                kind=a.kind,
+                text=claim_text,
+                quantities=quantities,
+                confidence=round(a.confidence, 2),
+                speaker_role=role,
+                speaker_type=stype,
+                relayed_by=relayed,
+            )
+        )
     return out
 
 
