@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
-from scripts.chromium import launch  # noqa: E402
+from scripts.chromium import launch, offline_page  # noqa: E402
 
 
 def build(corpus: Path, limit: int, out: Path, max_nodes: int) -> float:
@@ -42,19 +42,7 @@ def build(corpus: Path, limit: int, out: Path, max_nodes: int) -> float:
 
 
 def open_and_settle(browser, html: Path) -> dict:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    context.set_offline(True)
-    page = context.new_page()
-    refused: list[str] = []
-
-    def route(r) -> None:
-        if r.request.url.startswith(("file:", "data:", "about:")):
-            r.continue_()
-        else:
-            refused.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
+    page, refused = offline_page(browser)
     wall = time.perf_counter()
     page.goto(html.resolve().as_uri())
     page.wait_for_function(
@@ -69,7 +57,7 @@ def open_and_settle(browser, html: Path) -> dict:
         "physics_off": not page.evaluate("window.claimgraph.network.physics.physicsEnabled"),
         "refused_requests": len(refused),
     }
-    context.close()
+    page.context.close()
     return result
 
 

@@ -18,29 +18,17 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
-from scripts.chromium import CHROMIUM, launch  # noqa: E402
+from scripts.chromium import CHROMIUM, launch, offline_page  # noqa: E402
 
 
 def screenshot(html: Path, png: Path, *, width: int = 1400, height: int = 900) -> int:
     """Save a PNG of ``html`` once its layout has settled; returns the external requests refused."""
     from playwright.sync_api import sync_playwright
 
-    refused: list[str] = []
-
-    def route(r) -> None:
-        if r.request.url.startswith(("file:", "data:", "about:")):
-            r.continue_()
-        else:
-            refused.append(r.request.url)
-            r.abort()
-
     with sync_playwright() as p:
         browser = launch(p)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height})
-            context.set_offline(True)
-            page = context.new_page()
-            page.route("**/*", route)
+            page, refused = offline_page(browser, width=width, height=height)
             page.goto(html.resolve().as_uri())
             page.wait_for_function(
                 "() => window.claimgraph && window.claimgraph.ready", timeout=120_000

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.exports.html import notebook_html, render_html, view_graph
-from scripts.chromium import CHROMIUM, launch
+from scripts.chromium import CHROMIUM, launch, offline_page
 
 from .html_graphs import HOSTILE, corroboration_graph
 
@@ -47,26 +47,15 @@ class Visit:
     """One page opened offline: counts requests leaving file:/data:/about: and console errors."""
 
     def __init__(self, browser, path: Path) -> None:
-        self.context = browser.new_context(viewport={"width": 1200, "height": 800})
-        self.context.set_offline(True)
-        self.page = self.context.new_page()
-        self.external: list[str] = []
+        self.page, self.external = offline_page(browser, width=1200, height=800)
+        self.context = self.page.context
         self.errors: list[str] = []
-        self.page.route("**/*", self._route)
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(path.as_uri())
         self.page.wait_for_function(
             "() => window.claimgraph && window.claimgraph.ready", timeout=60_000
         )
-
-    def _route(self, route) -> None:
-        url = route.request.url
-        if url.startswith(("file:", "data:", "about:")):
-            route.continue_()
-        else:
-            self.external.append(url)
-            route.abort()
 
     def js(self, expr: str, arg=None):
         return self.page.evaluate(expr, arg)
