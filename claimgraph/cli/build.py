@@ -10,7 +10,7 @@ from ..api import CACHE_DIR, BuildReport, build_records, build_to_dir, update_di
 from ..exports.vocab import DEFAULT_BASE
 from ..ingest.errors import ClaimgraphError
 from . import app, state
-from .feedback import Progress, fail, warn_skipped
+from .feedback import Progress, fail, finish, warn_skipped
 
 
 @app.command("build")
@@ -73,12 +73,8 @@ def build_cli(
         bar.done()
         raise fail(str(exc)) from exc
     bar.done()
-    if report.articles == 0:
-        raise fail(f"no article could be read from {', '.join(inputs)}")
-    if not state["quiet"]:
-        typer.echo(f"{report.summary()} → {target}", err=True)
-    if strict and report.skipped:
-        raise typer.Exit(1)
+    summary = None if state["quiet"] else f"{report.summary()} → {target}"
+    finish(report, inputs, strict=strict, summary=summary)
 
 
 def _build_on_dask(inputs, out, address, report, entities, base_iri, max_nodes) -> None:

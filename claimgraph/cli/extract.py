@@ -11,7 +11,7 @@ from ..api import BuildReport, extract
 from ..exports.atomic import atomic_open
 from ..ingest.errors import ClaimgraphError
 from . import app, state
-from .feedback import Progress, fail, warn_skipped
+from .feedback import Progress, fail, finish, warn_skipped
 
 
 @app.command("extract")
@@ -35,11 +35,8 @@ def extract_cli(
                 for rec in records:
                     fh.write(rec.dumps() + "\n")
     except ClaimgraphError as exc:
+        bar.done()
         raise fail(str(exc)) from exc
     bar.done()
-    if report.articles == 0:
-        raise fail(f"no article could be read from {', '.join(inputs)}")
-    if not state["quiet"]:
-        typer.echo(f"{report.articles} articles, {report.skipped} skipped", err=True)
-    if strict and report.skipped:
-        raise typer.Exit(1)
+    summary = None if state["quiet"] else f"{report.articles} articles, {report.skipped} skipped"
+    finish(report, inputs, strict=strict, summary=summary)

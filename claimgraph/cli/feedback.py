@@ -44,3 +44,14 @@ class Progress:
         if self.enabled:
             sys.stderr.write("\r" + " " * 40 + "\r")
             sys.stderr.flush()
+
+
+def finish(report, inputs: list[str], *, strict: bool, summary: str | None) -> None:
+    """End a run the same way for every command: exit 1 when nothing was read (or, with
+    ``--strict``, when anything was skipped); otherwise print ``summary`` on stderr."""
+    if report.articles == 0:
+        raise fail(f"no article could be read from {', '.join(inputs)}")
+    if summary is not None:
+        typer.echo(summary, err=True)
+    if strict and report.skipped:
+        raise typer.Exit(1)
