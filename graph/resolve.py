@@ -33,6 +33,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from ..ingest.cues import SPOKES_RE
 from ..ingest.errors import InputError
 from ..ingest.records import ClaimMention, DocumentRecord
 from .names import (
@@ -536,7 +537,7 @@ def speaker_candidate(record: DocumentRecord, mention: ClaimMention) -> Candidat
     """
     surface = _clean_surface(_surface(record, mention))
     role = clean_role(mention.speaker_role)
-    if mention.relayed_by:
+    if mention.relayed_by and _relay_wrote(record, mention):
         role = None  # the written role is the spokesman's, not the principal's
     if surface and not _is_pronoun(surface):
         cand = _classify_phrase(surface)
@@ -573,6 +574,14 @@ def _leading_name(surface: str) -> Candidate | None:
     if not run or len(run) == len(words):
         return None
     return _person_name(" ".join(run))
+
+
+def _relay_wrote(record: DocumentRecord, mention: ClaimMention) -> bool:
+    """Whether the written speaker is the relay (a spokesman quoting his principal) rather than
+    the principal (a claim known "according to" an organisation); ingest tells them apart the
+    same way."""
+    role = mention.speaker_role or ""
+    return bool(SPOKES_RE.search(_surface(record, mention)) or SPOKES_RE.search(role))
 
 
 def _in_body(record: DocumentRecord, mention: ClaimMention) -> bool:
@@ -907,6 +916,12 @@ def _reattribute_relays(
     person_canon: dict[str, str],
     alias_index: dict[str, str],
 ) -> dict[tuple[str, int], Speaker]:
+    """Link each relayed mention to its relay; reattribute a spokesman's "He noted …" quotes.
+
+    A relay is a spokesman (who wrote the speaker span) or an organisation or government the
+    article cites ("according to the State Department"). Only a spokesman's other quotes are
+    read as his principal's words: an organisation's own statements stay its own.
+    """
     relayed: dict[tuple[str, int], Speaker] = {}
 
     def find(name: str) -> Speaker | None:
@@ -917,31 +932,21 @@ def _reattribute_relays(
         for sp in by_key.values():
             if sp.type == "person" and key in {name_key(a) for a in sp.aliases}:
                 return sp
-        person = _person_name(name)
-        if person is None or person.kind != "person":
-            return None
-        sp = by_key.setdefault(person.name, Speaker(name=person.name, type="person"))
-        sp.aliases.add(person.name)  # a spokesman seen only as a relay
-        return sp
+        return _body_relay(name, by_key) or _person_relay(name, by_key)
 
     for rec in records:
-        principals: dict[str, Speaker] = {}  # relay name → principal
+        principals: dict[str, Speaker] = {}  # spokesman name → principal
         for i, m in enumerate(rec.claims):
             sp = assignment.get((rec.id, i))
-            if sp is not None and m.relayed_by:
-                relay = find(m.relayed_by)
-                if relay is not None and relay is not sp:
-                    principals[relay.name] = sp
-                    relayed[(rec.id, i)] = relay
-                    if clean_role(m.speaker_role):
-                        relay.roles.add(clean_role(m.speaker_role))
-                    written = _person_name(_clean_surface(_surface(rec, m)))
-                    if (
-                        written is not None
-                        and name_key(written.name).split()[-1:]
-                        == (name_key(relay.name).split()[-1:])
-                    ):
-                        relay.aliases.add(written.name)
+            if sp is None or not m.relayed_by:
+                continue
+            relay = find(m.relayed_by)
+            if relay is None or relay is sp:
+                continue
+            relayed[(rec.id, i)] = relay
+            if relay.type == "person" and _relay_wrote(rec, m):
+                principals[relay.name] = sp
+                _learn_from_spokesman(rec, m, relay)
         for i, m in enumerate(rec.claims):
             sp = assignment.get((rec.id, i))
             if sp is None or sp.name not in principals or m.kind not in ("direct", "mixed"):
@@ -953,6 +958,41 @@ def _reattribute_relays(
                 assignment[(rec.id, i)] = principal
                 relayed[(rec.id, i)] = sp
     return relayed
+
+
+def _body_relay(name: str, by_key: dict[str, Speaker]) -> Speaker | None:
+    """The organisation or government speaker a relay's name stands for ("State Department" →
+    US State Department), created when it is seen only as a relay."""
+    cand = _classify_phrase(name)
+    if cand is None or cand.kind not in ("organisation", "government"):
+        return None
+    sp = by_key.setdefault(cand.name, Speaker(name=cand.name, type=cand.kind))
+    sp.aliases.add(cand.name)
+    written = _clean_surface(name)
+    if written and _good_alias(written, sp, cand):
+        sp.aliases.add(written)
+    return sp
+
+
+def _person_relay(name: str, by_key: dict[str, Speaker]) -> Speaker | None:
+    """The person speaker a relay's full name stands for, created when seen only as a relay."""
+    person = _person_name(name)
+    if person is None or person.kind != "person":
+        return None
+    sp = by_key.setdefault(person.name, Speaker(name=person.name, type="person"))
+    sp.aliases.add(person.name)  # a spokesman seen only as a relay
+    return sp
+
+
+def _learn_from_spokesman(rec: DocumentRecord, m: ClaimMention, relay: Speaker) -> None:
+    """The role and spelling a spokesman's own speaker span gives him ("spokesman Ned Price")."""
+    if clean_role(m.speaker_role):
+        relay.roles.add(clean_role(m.speaker_role))
+    written = _person_name(_clean_surface(_surface(rec, m)))
+    if written is not None and (
+        name_key(written.name).split()[-1:] == name_key(relay.name).split()[-1:]
+    ):
+        relay.aliases.add(written.name)
 
 
 _TITLE_RUN = re.compile(r"((?:[A-Z][\w.'’-]*|of|the)\s+){1,6}$")

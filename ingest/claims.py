@@ -29,7 +29,7 @@ from .records import ClaimMention, Span
 from .relay import relayed_speaker
 from .reported import according_to, noun_cues, reported_speech, stance_phrases
 from .spans import merge_spans, normalise_claim_text, overlap, trim
-from .speakers import SpeakerIndex
+from .speakers import PRONOUNS, SpeakerIndex, strip_determiner
 from .turns import headline_claim, transcript_turns
 
 __all__ = ["extract_claims"]
@@ -204,14 +204,43 @@ def _cue_inside(a: Attribution, b: Attribution) -> bool:
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
-    """One attribution per content; of two with the same content keep the more confident."""
-    best: dict[tuple, Attribution] = {}
+    """One attribution per content; of two with the same content keep the more confident.
+
+    An "according to" source dropped here in favour of another speaker is kept as that
+    attribution's relay (see :func:`_carry_relay`).
+    """
+    groups: dict[tuple, list[Attribution]] = {}
     for a in found:
-        key = tuple(tuple(c) for c in merge_spans(a.content))
-        old = best.get(key)
-        if old is None or (a.confidence, bool(a.speaker)) > (old.confidence, bool(old.speaker)):
-            best[key] = a
-    return list(best.values())
+        groups.setdefault(tuple(tuple(c) for c in merge_spans(a.content)), []).append(a)
+    out = []
+    for group in groups.values():
+        best = group[0]
+        for a in group[1:]:
+            if (a.confidence, bool(a.speaker)) > (best.confidence, bool(best.speaker)):
+                best = a
+        _carry_relay(best, group)
+        out.append(best)
+    return out
+
+
+_SPOKEN = frozenset({"direct", "mixed", "indirect"})
+
+
+def _carry_relay(kept: Attribution, group: list[Attribution]) -> None:
+    """Record the "according to" source of ``kept``'s content when it is not ``kept``'s speaker.
+
+    "Blinken told Lavrov that …, according to the State Department": the claim is Blinken's and
+    the article knows it through the State Department, which relays it like a spokesman would.
+    """
+    if kept.kind not in _SPOKEN or not kept.cue or not kept.speaker:
+        return
+    for a in group:
+        if a is kept or a.kind != "according_to" or not a.speaker:
+            continue
+        if any(overlap(s, k) for s in a.speaker for k in kept.speaker):
+            continue  # the same speaker, found twice
+        kept.relay = [list(s) for s in a.speaker]
+        return
 
 
 def _clip(found: list[Attribution], text: str, body: list[list[int]] | None) -> list[Attribution]:
@@ -240,6 +269,7 @@ def _clip(found: list[Attribution], text: str, body: list[list[int]] | None) -> 
             cue = [c for c in a.cue if any(bs <= c[0] and c[1] <= be for bs, be in ranges)]
         a.cue = cue
         a.speaker = clip(a.speaker)
+        a.relay = clip(a.relay)
         out.append(a)
     return out
 
@@ -278,6 +308,8 @@ def _to_mentions(
             if inner is not None:
                 relayed, name = name, inner
                 stype = "person"
+        if relayed is None and a.relay and name:
+            relayed = _relay_name(index, text, a.relay, name)
         if name and a.kind != "assertion":
             last_name = name
             last_speaker = a.speaker
@@ -303,6 +335,19 @@ def _to_mentions(
             )
         )
     return out
+
+
+def _relay_name(index: SpeakerIndex, text: str, relay: list[Span], speaker: str) -> str | None:
+    """The name of the source relaying ``speaker``'s words, or ``None`` when it is the speaker
+    again or names no one (an unresolved pronoun)."""
+    res = index.resolve(relay[0], relay[0][0])
+    surface = _txt(text, relay).strip()
+    if res.name is None and surface.casefold() in PRONOUNS:
+        return None
+    name = res.name or strip_determiner(surface)
+    if not name or name.casefold() == speaker.casefold():
+        return None
+    return name
 
 
 def _txt(text: str, spans: list[Span]) -> str:

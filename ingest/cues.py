@@ -10,6 +10,8 @@ grammar (Levin's verbs of communication, PolNeAR's annotation guide), not from a
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "CLAUSE_VERBS",
     "OBJECT_VERBS",
@@ -24,6 +26,7 @@ __all__ = [
     "STANCE_NOUNS",
     "LIGHT_VERBS",
     "STANCE_ADJECTIVES",
+    "SPOKES_RE",
 ]
 
 
@@ -182,4 +185,10 @@ STANCE_ADJECTIVES = lexicon(
     concerned adamant supportive aware wary doubtful hopeful fearful proud unhappy happy angry
     furious upset dismissive
     """
+)
+
+
+#: Titles of people who speak for someone else (their quotes may relay a principal's words).
+SPOKES_RE = re.compile(
+    r"spokes(?:man|woman|person)|press secretary|representative|spokespeople", re.IGNORECASE
 )

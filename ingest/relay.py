@@ -9,18 +9,13 @@ spokesperson, as written.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from .attribution import Attribution
-from .cues import CLAUSE_VERBS, OBJECT_VERBS
+from .cues import CLAUSE_VERBS, OBJECT_VERBS, SPOKES_RE
 from .speakers import SpeakerIndex
 
 __all__ = ["relayed_speaker", "SPOKES_RE"]
-
-SPOKES_RE = re.compile(r"spokes(?:man|woman|person)|press secretary|representative|"
-                       r"spokespeople", re.IGNORECASE)
 
 
 def relayed_speaker(

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .cues import lexicon
 
-__all__ = ["SpeakerIndex", "Resolved", "PRONOUNS"]
+__all__ = ["SpeakerIndex", "Resolved", "PRONOUNS", "strip_determiner"]
 
 PRONOUNS = {
     "he": "person", "she": "person", "him": "person", "her": "person", "i": "person",
@@ -126,7 +126,7 @@ class SpeakerIndex:
             etype = _ent_type(ent.label_, ent.text)
             name = _clean_name(ent.text)
             if ent.start_char - span[0] > 3 and etype == "organisation":
-                name = _strip_det(surface)
+                name = strip_determiner(surface)
             self._remember(span[0], name, etype)
             return Resolved(name, etype, None)
         titled = self._by_role(surface)
@@ -136,12 +136,12 @@ class SpeakerIndex:
         head = low.split()[-1] if low.split() else ""
         head = re.sub(r"[’']s$", "", head)
         if head in _ANONYMOUS_HEADS:
-            return Resolved(None, "anonymous", _strip_det(surface))
+            return Resolved(None, "anonymous", strip_determiner(surface))
         if any(w in low.split() for w in _GOVERNMENT_WORDS):
-            name = _strip_det(surface)
+            name = strip_determiner(surface)
             self._remember(span[0], name, "government")
             return Resolved(name, "government", None)
-        name = _strip_det(surface)
+        name = strip_determiner(surface)
         if name and name[0].isupper() and len(name.split()) <= 6:
             self._remember(span[0], name, "organisation")
             return Resolved(name, None, None)
@@ -149,7 +149,7 @@ class SpeakerIndex:
 
     def _by_role(self, surface: str) -> str | None:
         """The person introduced with this title ("the secretary of state" → Antony Blinken)."""
-        want = _strip_det(surface).casefold()
+        want = strip_determiner(surface).casefold()
         if len(want) < 4:
             return None
         for name, role in reversed(list(self._roles.items())):
@@ -206,7 +206,9 @@ def _clean_name(text: str) -> str:
     return " ".join(text.split())
 
 
-def _strip_det(text: str) -> str:
+def strip_determiner(text: str) -> str:
+    """A written name without its article and possessive: "the State Department" → "State
+    Department" (the form speaker names are compared in)."""
     for d in _DETERMINERS:
         if text.startswith(d):
             text = text[len(d) :]
@@ -229,7 +231,7 @@ def _ent_type(label: str, text: str) -> str:
 def _role(text: str, span: list[int], name_start: int) -> str | None:
     """The title written before a name inside the speaker span ("US Secretary of State")."""
     before = text[span[0] : name_start].strip().rstrip(",")
-    before = _strip_det(before) if before else ""
+    before = strip_determiner(before) if before else ""
     if before and _ROLE_RE.match(before) or (before and len(before.split()) <= 6):
         return before or None
     after = text[span[1] :][:80]

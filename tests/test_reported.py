@@ -89,6 +89,48 @@ def test_according_to_splits_the_clause_around_the_source(claims_of, triple):
     assert (q.value, q.unit, q.bound) == (100000, "troops", "min")
 
 
+@pytest.mark.parametrize(
+    ("text", "relay"),
+    [
+        (  # 000: the State Department relays what Blinken told Lavrov
+            "US Secretary of State Antony Blinken told Russia’s Foreign Minister Sergey Lavrov on "
+            "Tuesday that the Russia-Ukraine crisis could be “peacefully” resolved, according to "
+            "the State Department.",
+            "State Department",
+        ),
+        (  # a surname source resolves like any speaker
+            "State Department spokesman Ned Price briefed reporters on Monday. US Secretary of "
+            "State Antony Blinken told Lavrov that the crisis could be resolved peacefully, "
+            "according to Price.",
+            "Ned Price",
+        ),
+    ],
+)
+def test_according_to_source_of_a_told_clause_relays_it(claims_of, triple, text, relay):
+    claims = [c for c in claims_of(text) if "crisis could be" in c.text]
+    assert len(claims) == 1  # one attribution per content, as before
+    (claim,) = claims
+    speaker, cue, _content = triple(text, claim)
+    assert (speaker, cue) == ("US Secretary of State Antony Blinken", "told")
+    assert claim.speaker_name == "Antony Blinken"
+    assert claim.relayed_by == relay
+
+
+def test_according_to_alone_keeps_its_source_as_the_speaker(claims_of, triple):
+    text = (
+        "The Russia-Ukraine crisis could be peacefully resolved, according to the State "
+        "Department."
+    )
+    (claim,) = claims_of(text)
+    assert triple(text, claim) == (
+        "the State Department",
+        "according to",
+        "The Russia-Ukraine crisis could be peacefully resolved",
+    )
+    assert claim.speaker_name == "State Department"
+    assert claim.relayed_by is None
+
+
 def test_cue_interrupting_the_clause_gives_two_fragments(claims_of, triple):
     text = "Too often, Mr. Clarke said, the debate over the future of coal is infected."
     assert triple(text, claims_of(text)[0]) == (

@@ -349,6 +349,36 @@ def test_a_spokesman_relays_his_principal():
     assert len(relayed) == 2 and all(m["speaker"] == blinken for m in relayed)
 
 
+def test_an_organisation_relays_the_claim_it_reports():
+    t = (
+        "US Secretary of State Antony Blinken told Lavrov that the crisis could be resolved, "
+        "according to the State Department. “He noted our concerns,” the State Department said."
+    )
+    m1 = mention(
+        t,
+        "that the crisis could be resolved",
+        "US Secretary of State Antony Blinken",
+        "Antony Blinken",
+        "US Secretary of State",
+        cue="told",
+    )
+    m1.relayed_by = "State Department"
+    m2 = mention(t, "He noted our concerns", "the State Department", "State Department")
+    m1.kind, m2.kind = "indirect", "direct"
+    kg = build_graph([record("t", t, [m1, m2], ["Antony Blinken"])])
+    blinken, dept = kg.find_speaker("Antony Blinken"), kg.find_speaker("State Department")
+    assert kg.node(dept)["name"] == "US State Department"
+    assert kg.node(dept)["type"] == "organisation"
+    assert kg.G.has_edge(dept, blinken, key="relays")
+    assert kg.node(blinken)["roles"] == ["US Secretary of State"]
+    assert kg.node(dept)["roles"] == []
+    by_text = {m["exact"]: m for m in kg.nodes("mention")}
+    assert by_text["that the crisis could be resolved"]["speaker"] == blinken
+    assert by_text["that the crisis could be resolved"]["relayed_by"] == "US State Department"
+    # the organisation's own statement stays its own: no spokesman quoting his principal
+    assert by_text["He noted our concerns"]["speaker"] == dept
+
+
 def test_text_outside_the_body_is_a_commenters_never_a_news_speakers():
     t = "Lavrov said Russia wants peace.\n\nReader: great that the focus seems to be no conflict"
     body = [[0, 31]]
