@@ -15,9 +15,11 @@ mention's offsets stay as extracted).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
@@ -25,12 +27,15 @@ import networkx as nx
 from ..ingest.cues import OBJECT_VERBS, QUOTE_VERBS
 from ..ingest.outlets import canonical_outlet, outlet_parent
 from ..ingest.records import ClaimMention, DocumentRecord, Quantity
+from ..ingest.spans import normalise_claim_text
 from . import schema as S
 from .cluster import (
     MentionRef,
+    central_wording,
     claim_text_key,
     cluster_mentions,
     content_words,
+    features,
     is_denial,
     related_clusters,
 )
@@ -77,6 +82,7 @@ def label_claim(
     quantities: Sequence[Quantity] = (),
     *,
     raw_texts: Sequence[str] = (),
+    wordings: Sequence[str] = (),
     max_words: int = 5,
 ) -> str:
     """A short label for a claim, for lists and the graph page.
@@ -84,7 +90,8 @@ def label_claim(
     A short phrase the claim (or one of its mentions, ``raw_texts``) puts in quote marks is its
     label ("open door policy"); a claim with
     a number is labelled by the counted thing and the verb before it ("100,000 troops amassed");
-    otherwise its leading content words, reporting verbs and "that" left out.
+    otherwise its leading content words, reporting verbs and "that" left out. A claim worded
+    differently by several outlets (``wordings``) keeps the words that most wordings share.
 
     >>> label_claim("committed to upholding NATO's \u201copen door policy,\u201d")
     'open door policy'
@@ -98,7 +105,7 @@ def label_claim(
         phrases = [p for p in quoted_phrases(raw, max_words=4) if len(p.split()) >= 2]
         if phrases:
             return phrases[0]
-    strip = "\"“”‘’'.,;:()"
+    strip = "\"“”‘’'.,;:()…"
     if quantities:
         q = quantities[0]
         at = text.find(q.text)
@@ -113,9 +120,15 @@ def label_claim(
         w
         for w in words
         if w
-        and (claim_text_key(w) in keep or any(ch.isdigit() for ch in w))
+        and (set(claim_text_key(w).split()) <= keep or any(ch.isdigit() for ch in w))
         and _lemma_guess(w) not in _REPORTING
     ]
+    if len(wordings) >= 2:
+        counts = Counter(f for wording in wordings for f in features(wording))
+        need = max(2, math.ceil(len(wordings) / 2))
+        shared = [w for w in words if (f := features(w)) and all(counts[x] >= need for x in f)]
+        if shared:
+            return " ".join(shared[:max_words])
     return " ".join(words[:max_words]) or text[:50]
 
 
@@ -144,6 +157,33 @@ def analysed_text(record: DocumentRecord, mention: ClaimMention) -> str:
     tail = tail[: stop.start()] if stop else tail
     tail = " ".join(tail.replace("“", " ").replace("”", " ").replace('"', " ").split())
     return f"{text} {tail}".strip()
+
+
+def proposition_mentions(record: DocumentRecord, mention: ClaimMention) -> list[ClaimMention]:
+    """One mention per proposition of ``mention`` (itself when it asserts one thing).
+
+    A quotation that warns and reassures in one breath is two claim occurrences; each part keeps
+    the cue, speaker and kind, and the quantities found inside it.
+    """
+    if len(mention.parts) < 2:
+        return [mention]
+    out = []
+    for part in mention.parts:
+        quantities = [
+            q
+            for q in mention.quantities
+            if q.span is None or any(s <= q.span[0] < e for s, e in part)
+        ]
+        out.append(
+            dataclasses.replace(
+                mention,
+                content=[list(p) for p in part],
+                text=normalise_claim_text(record.text, part),
+                quantities=quantities,
+                parts=[],
+            )
+        )
+    return out
 
 
 def _reading(record: DocumentRecord, i: int, assigned) -> tuple[bool, int]:
@@ -253,22 +293,22 @@ def build_graph(
 
     # Mentions, clustered into claims.
     refs: list[MentionRef] = []
-    mention_of: dict[tuple[str, int], ClaimMention] = {}
+    mention_of: dict[tuple[str, int, int], ClaimMention] = {}
     for r in records:
         for i in _tidy_mentions(r, assignment):
-            m = r.claims[i]
             sp: Speaker | None = assignment.get((r.id, i))
-            mention_of[(r.id, i)] = m
-            qs = tuple((q.unit.casefold(), *interval(q)) for q in m.quantities if q.unit)
-            refs.append(
-                MentionRef(
-                    (r.id, i),
-                    analysed_text(r, m),
-                    sp.key if sp else None,
-                    cue=_spans_text(r.text, m.cue),
-                    quantities=qs,
+            for k, m in enumerate(proposition_mentions(r, r.claims[i])):
+                mention_of[(r.id, i, k)] = m
+                qs = tuple((q.unit.casefold(), *interval(q)) for q in m.quantities if q.unit)
+                refs.append(
+                    MentionRef(
+                        (r.id, i, k),
+                        analysed_text(r, m),
+                        sp.key if sp else None,
+                        cue=_spans_text(r.text, m.cue),
+                        quantities=qs,
+                    )
                 )
-            )
     clusters = cluster_mentions(refs)
 
     claim_texts: dict[str, str] = {}
@@ -278,7 +318,8 @@ def build_graph(
     claim_speakers: dict[str, set[str]] = defaultdict(set)
     cluster_ids: list[str] = []
     for cluster in clusters:
-        rep = max(cluster, key=lambda m: (len(m.text), repr(m.id)))  # the fullest wording
+        wordings = list({claim_text_key(ref.text): ref for ref in cluster}.values())
+        rep = wordings[central_wording([ref.text for ref in wordings])]
         cid = node_id(S.CLAIM, rep.text)
         cluster_ids.append(cid)
         first = mention_of[rep.id]
@@ -298,6 +339,7 @@ def build_graph(
                     _spans_text(by_doc[ref.id[0]].text, mention_of[ref.id].content)
                     for ref in cluster
                 ],
+                wordings=[ref.text for ref in wordings],
             ),
             claim_kind=first.kind,
             quantities=[q.to_json() for q in quantities],
@@ -312,13 +354,13 @@ def build_graph(
         claim_raw[cid] = []
         frames = []
         for ref in cluster:
-            doc_id, i = ref.id
+            doc_id = ref.id[0]
             r, m = by_doc[doc_id], mention_of[ref.id]
             mid = node_id(S.MENTION, f"{source_key(r)}\x1f{m.content}")
             start, end = m.content[0][0], m.content[-1][1]
-            sp = assignment.get(ref.id)
+            sp = assignment.get(ref.id[:2])
             spid = speaker_id.get(sp.key) if sp else None
-            relay = resolution.relayed_by.get(ref.id)
+            relay = resolution.relayed_by.get(ref.id[:2])
             G.add_node(
                 mid,
                 kind=S.MENTION,

@@ -48,6 +48,8 @@ __all__ = [
     "STOPWORDS",
     "LEXICON",
     "ACTOR_FEATURES",
+    "central_wording",
+    "directive_action",
 ]
 
 STOPWORDS = frozenset(
@@ -232,6 +234,45 @@ SPEECH_WORDS = frozenset(
         "asks",
         "hope",
         "hopes",
+        "warn",
+        "warns",
+        "warned",
+        "warning",
+        "warnings",
+        "renewed",
+        "renews",
+        "repeated",
+        "repeats",
+    ]
+)
+
+#: Words that frame a claim without being its content: aspect and light verbs ("decides to
+#: continue"), evaluation and degree ("the best way", "is simple").
+LIGHT_WORDS = frozenset(
+    [
+        "decide",
+        "decides",
+        "decided",
+        "continue",
+        "continues",
+        "continued",
+        "start",
+        "starts",
+        "started",
+        "begin",
+        "begins",
+        "try",
+        "tries",
+        "keep",
+        "keeps",
+        "best",
+        "better",
+        "simple",
+        "clear",
+        "actually",
+        "really",
+        "rather",
+        "only",
     ]
 )
 
@@ -277,6 +318,8 @@ LEXICON: dict[str, str] = {
     "resolution": "resolve",
     "settle": "resolve",
     "defus": "resolve",
+    "avoid": "resolve",
+    "avert": "resolve",
     "peac": "peace",
     "peaceful": "peace",
     # force
@@ -399,16 +442,70 @@ def features(text: str) -> frozenset[str]:
     >>> sorted(features("A diplomatic path to resolving this crisis… remains open"))
     ['avenue', 'crisis', 'diplomacy', 'open', 'remain', 'resolve']
     """
+    return frozenset(_concepts(text))
+
+
+def _concepts(text: str) -> list[str]:
+    """The feature of each content word of ``text``, in text order (repeats kept)."""
     text = re.sub(r"(?i)\bde-?escalat", "deescalat", text)
     text = re.sub(r"(?i)\bbuild-up", "buildup", text)
     text = re.sub(r"(?i)\bpull(?:ing|ed|s)? back", "pullback", text)
-    out = set()
+    out = []
     for w in content_words(text):
-        if w in SPEECH_WORDS or w.isdigit():
+        if w in SPEECH_WORDS or w in LIGHT_WORDS or w.isdigit():
             continue
         s = stem(w)
-        out.add(LEXICON.get(s, LEXICON.get(w, s)))
-    return frozenset(out)
+        out.append(LEXICON.get(s, LEXICON.get(w, s)))
+    return out
+
+
+#: Words that ask for something: "should", "must", "the need to", "urged", "called on" ….
+#: Not "should Russia invade" (a condition) nor "suggests that" (evidence).
+_DIRECTIVE = re.compile(
+    r"(?i)\b(?:should(?!\s+(?-i:[A-Z])|\s+(?:it|they|he|she|we|you|there|this|that)\s)"
+    r"|must|ought\s+to|need(?:s|ed)?\s+to|the\s+need\s+(?:to|for)"
+    r"|ha(?:s|ve|d)\s+to|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)"
+    r"|demand(?:s|ed|ing)?|suggest(?:s|ed|ing)?(?!\s+that)|ask(?:s|ed|ing)?\s+\w+\s+to)\b"
+)
+
+#: What a directive asks for, by which the same demand is recognised across wordings.
+ACTIONS = frozenset(["deescalate", "resolve", "diplomacy", "join", "guarantee", "attack"])
+
+
+def directive_action(text: str, cue: str = "") -> str | None:
+    """The action a directive asks for: the first action word after its directive word.
+
+    >>> directive_action("it should de-escalate, rather than escalate")
+    'deescalate'
+    >>> directive_action("the need to see verifiable, credible, meaningful de-escalation")
+    'deescalate'
+    >>> directive_action("Russia has the capacity to launch an invasion") is None
+    True
+    """
+    found = _DIRECTIVE.search(text)
+    if found is None:
+        if not _DIRECTIVE.search(cue):
+            return None
+        rest = text
+    else:
+        rest = text[found.end() :]
+    return next((c for c in _concepts(rest) if c in ACTIONS), None)
+
+
+def central_wording(texts: Sequence[str]) -> int:
+    """Index of the wording that shares the most features with the others (ties: shortest).
+
+    A merged claim is shown by its most typical wording, not its longest, whose extra clauses
+    are what the other outlets left out.
+
+    >>> central_wording(["a window remains to resolve the crisis peacefully, he said",
+    ...                  "a diplomatic path to resolving this crisis remains open",
+    ...                  "the best way to avoid the crisis is by diplomacy"])
+    1
+    """
+    feats = [features(t) for t in texts]
+    score = [sum(len(f & g) for j, g in enumerate(feats) if j != i) for i, f in enumerate(feats)]
+    return min(range(len(texts)), key=lambda i: (-score[i], len(texts[i]), texts[i]))
 
 
 def event_concepts(text: str) -> set[str]:
@@ -587,10 +684,54 @@ def cluster_mentions(
         if groups:
             main = max(groups.values(), key=lambda g: (len(g), repr(g[0].id)))
             uf.union(main[0].id, m.id)
+    for group in _directive_groups(mentions, feats):
+        for other in group[1:]:
+            uf.union(group[0].id, other.id)
     clusters: dict[Hashable, list[MentionRef]] = {}
     for m in mentions:
         clusters.setdefault(uf.find(m.id), []).append(m)
     return list(clusters.values())
+
+
+def _directive_groups(
+    mentions: Sequence[MentionRef], feats: dict[Hashable, frozenset[str]]
+) -> list[list[MentionRef]]:
+    """Directives by one speaker asking for one action of the same parties, one group each.
+
+    "the need to see … de-escalation", "it should de-escalate", "suggesting Moscow start by
+    de-escalating" share a single content word, yet all say Russia must de-escalate. A
+    directive names no party or the same ones (one naming no party joins only when a single
+    party is asked); a denial or a negation never joins.
+    """
+    by_key: dict[tuple[str, str, bool], list[MentionRef]] = defaultdict(list)
+    for m in mentions:
+        if m.speaker is None or is_denial(m.cue):
+            continue
+        action = directive_action(m.text, m.cue)
+        if action is not None:
+            by_key[(m.speaker, action, _negated(m.text))].append(m)
+    out: list[list[MentionRef]] = []
+    for members in by_key.values():
+        named: list[tuple[set[str], list[MentionRef]]] = []
+        unnamed: list[MentionRef] = []
+        for m in members:
+            actors = set(feats[m.id] & ACTOR_FEATURES)
+            if not actors:
+                unnamed.append(m)
+                continue
+            home = next((g for g in named if g[0] & actors), None)
+            if home is None:
+                named.append((actors, [m]))
+            else:
+                home[0].update(actors)
+                home[1].append(m)
+        groups = [g for _a, g in named]
+        if len(groups) == 1:
+            groups[0].extend(unnamed)
+        else:  # no party named anywhere, or several: an unnamed demand cannot be placed
+            groups.append(unnamed)
+        out.extend(g for g in groups if len(g) > 1)
+    return out
 
 
 def _same_claim(

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from .assertions import outlet_assertions
 from .attribution import Attribution
+from .propositions import propositions
 from .quantities import find_quantities
 from .quotes import attach_quotes, find_quotes
 from .records import ClaimMention, Span
@@ -101,6 +102,10 @@ _DANGLING = frozenset(
     }
 )
 _QUOTE_MARKS = '"“”„«»'
+#: A denial cue: what it governs may not split into separately asserted propositions.
+_DENIAL_CUE = re.compile(
+    r"(?i)^(?:\w+\s+){0,2}?(?:den(?:y|ies|ied|ying)|reject|dismiss|refut)"
+)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
@@ -314,6 +319,7 @@ def _to_mentions(
             last_name = name
             last_speaker = a.speaker
         claim_text = normalise_claim_text(text, a.content)
+        cue_text = _txt(text, a.cue)
         offset = a.content[0][0]
         quantities = []
         for s, e in a.content:
@@ -332,6 +338,7 @@ def _to_mentions(
                 speaker_role=role,
                 speaker_type=stype,
                 relayed_by=relayed,
+                parts=propositions(doc, a.content, denial=bool(_DENIAL_CUE.match(cue_text))),
             )
         )
     return out

@@ -86,6 +86,8 @@ class ClaimMention:
     document ("Ned Price" for "Price", "Antony Blinken" for "he"), ``None`` when unknown or when
     the outlet itself asserts the claim. ``relayed_by`` names a spokesman who reports the
     speaker's words ("He underscored …," said Price → speaker Blinken, relayed by Ned Price).
+    ``parts`` splits ``content`` into the propositions it asserts when there are several
+    ("while X would …, we remain committed to Y"); empty when the content is one proposition.
     """
 
     content: list[Span]
@@ -99,6 +101,7 @@ class ClaimMention:
     speaker_role: str | None = None
     speaker_type: str | None = None
     relayed_by: str | None = None
+    parts: list[list[Span]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)

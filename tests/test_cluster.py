@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph.graph.cluster import MentionRef, claim_text_key, cluster_mentions
 
 
@@ -171,3 +173,95 @@ def test_features_fold_stems_and_synonyms():
     assert features("serious consequences") == features("severe reprisals")
     assert features("de-escalation") == features("de-escalating") == {"deescalate"}
     assert is_denial("has denied") and not is_denial("has not rejected")
+
+
+# -- directives, light words, the shown wording -------------------------------------------------
+
+from claimgraph.graph.cluster import central_wording, directive_action  # noqa: E402
+
+NEED = "emphasised the need to see verifiable, credible, meaningful de-escalation"
+SHOULD = "it should de-escalate, rather than escalate"
+START = "suggesting Moscow start by de-escalating, by bringing back those forces on the border"
+
+
+def test_demands_of_one_action_by_one_speaker_are_one_claim():
+    clusters = cluster_mentions(
+        [
+            MentionRef("need", NEED, "Antony Blinken"),
+            MentionRef("should", SHOULD, "Antony Blinken", cue="told"),
+            MentionRef("start", START, "Antony Blinken"),
+        ]
+    )
+    assert ids(clusters) == [["need", "should", "start"]]
+
+
+def test_demands_stay_apart_by_speaker_negation_party_and_action():
+    clusters = cluster_mentions(
+        [
+            MentionRef("need", NEED, "Antony Blinken"),
+            MentionRef("lavrov", SHOULD, "Sergey Lavrov"),
+            MentionRef("not", "Russia should not de-escalate now", "Antony Blinken"),
+            MentionRef("kyiv", "Ukraine must de-escalate at once", "Antony Blinken"),
+            MentionRef("moscow", "Moscow must de-escalate at once", "Antony Blinken"),
+            MentionRef("talks", "Russia must return to talks", "Antony Blinken"),
+            MentionRef("seen", "we have seen signs of de-escalation", "Antony Blinken"),
+        ]
+    )
+    # "need" names no party and two are asked to de-escalate: it cannot be placed
+    assert ids(clusters) == [
+        ["kyiv"],
+        ["lavrov"],
+        ["moscow"],
+        ["need"],
+        ["not"],
+        ["seen"],
+        ["talks"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        (NEED, "deescalate"),
+        (START, "deescalate"),
+        ("called on the US to cooperate with Moscow in resolving the crisis", "resolve"),
+        ("the response will be severe should Russia invade Ukraine", None),  # a condition
+        ("that suggests that Moscow plans an aggression against Kiev", None),  # evidence
+        ("Russia has the capacity to launch an invasion of Ukraine", None),
+    ],
+)
+def test_what_a_directive_asks_for(text, action):
+    assert directive_action(text) == action
+
+
+def test_framing_words_do_not_keep_a_paraphrase_apart():
+    clusters = cluster_mentions(
+        [
+            MentionRef(
+                "warn",
+                "further Russian aggression against Ukraine would result in a swift, severe, "
+                "and united Transatlantic response",
+                "Antony Blinken",
+            ),
+            MentionRef(
+                "if",
+                "If Russia decides to continue the confrontation, there will be serious "
+                "consequences",
+                "Antony Blinken",
+            ),
+            MentionRef(
+                "reprisals", "severe Western reprisals", "Antony Blinken", cue="renewed warnings of"
+            ),
+        ]
+    )
+    assert ids(clusters) == [["if", "reprisals", "warn"]]
+
+
+def test_a_merged_claim_is_shown_by_its_most_typical_wording():
+    wordings = [
+        "He underscored that we remain committed to the diplomatic path",
+        "A diplomatic path to resolving this crisis… remains open",
+        "The best way to avoid the crisis is by diplomacy",
+        "that the Russia-Ukraine crisis could be peacefully resolved",
+    ]
+    assert central_wording(wordings) == 1

@@ -1,0 +1,203 @@
+"""Split an attribution's content into the propositions it asserts.
+
+One quotation often makes several claims. "While further Russian aggression … would result in
+a swift, severe … response, we remain committed to the diplomatic path" warns and reassures at
+once, and other outlets quote, trim and paraphrase each half on its own. Claims can only be
+merged across articles proposition by proposition, so the content is cut where the parse shows
+a new proposition starting:
+
+* a sentence boundary inside the content (a quotation of several sentences);
+* a colon between two clauses ("The way … is simple: it should de-escalate");
+* a contrastive adverbial clause ("while …", "although …") and a trailing participle clause
+  ("…, suggesting Moscow start by de-escalating");
+* a coordinated finite clause ("… reiterated our concerns … and emphasised the need …",
+  "… is by diplomacy and this is what I hope …").
+
+A piece needs at least :data:`MIN_WORDS` content words; a smaller one stays with the rest.
+Under a denial cue ("has denied it is preparing to invade and accused …") a coordinated verb
+with no subject of its own is not cut off: the parse cannot tell whether it is denied too.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .records import Span
+from .spans import trim
+
+__all__ = ["propositions", "MIN_WORDS"]
+
+#: Content words a proposition needs (nouns, proper nouns, verbs, adjectives, numbers).
+MIN_WORDS = 3
+
+_CONTENT_POS = frozenset(["NOUN", "PROPN", "VERB", "ADJ", "NUM"])
+_CONTRAST = frozenset(["while", "whilst", "although", "though", "whereas"])
+_FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
+_SUBJECTS = frozenset(["nsubj", "nsubjpass", "expl", "csubj"])
+_EDGE_JUNK = frozenset(["cc", "punct", "mark", "preconj"])
+
+
+def propositions(doc: Doc, content: Sequence[Span], *, denial: bool = False) -> list[list[Span]]:
+    """The content spans of each proposition in ``content``, in text order.
+
+    Returns an empty list when the content is one proposition (the common case), so a record
+    only grows where there is something to say.
+    """
+    tokens = _content_tokens(doc, content)
+    if sum(t.pos_ in _CONTENT_POS for t in tokens) < 2 * MIN_WORDS:
+        return []
+    inside = {t.i for t in tokens}
+    pieces: list[list[Token]] = []
+    for sentence in _by_sentence(tokens):
+        pieces.extend(_split_sentence(sentence, inside, denial))
+    pieces = _absorb_small(pieces)
+    if len(pieces) < 2:
+        return []
+    out = []
+    for piece in pieces:
+        spans = _clip(doc.text, _token_spans(piece), content)
+        if spans:
+            out.append(spans)
+    return out if len(out) > 1 else []
+
+
+def _content_tokens(doc: Doc, content: Sequence[Span]) -> list[Token]:
+    if not content or len(doc) == 0:
+        return []
+    starts = [t.idx for t in doc]
+    out: list[Token] = []
+    for s, e in sorted(content):
+        i = max(bisect.bisect_right(starts, s) - 1, 0)
+        while i < len(doc) and doc[i].idx < e:
+            t = doc[i]
+            if t.idx + len(t.text) > s and not t.is_space:
+                out.append(t)
+            i += 1
+    seen: set[int] = set()
+    return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _by_sentence(tokens: list[Token]) -> list[list[Token]]:
+    groups: dict[int, list[Token]] = {}
+    for t in tokens:
+        groups.setdefault(t.sent.start, []).append(t)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _finite(t: Token) -> bool:
+    return t.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in t.children
+    )
+
+
+def _has_subject(t: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in t.children)
+
+
+def _is_cut(t: Token, inside: set[int], denial: bool) -> bool:
+    """Whether ``t`` heads a proposition of its own inside the content."""
+    if t.head.i not in inside or t.head.i == t.i:
+        return False
+    if t.dep_ == "advcl":
+        marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+        if marks & _CONTRAST:
+            return True
+        before = t.left_edge.nbor(-1) if t.left_edge.i > 0 else None
+        return t.tag_ == "VBG" and t.i > t.head.i and before is not None and before.text == ","
+    if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX"):
+        if not _finite(t):
+            return False
+        return _has_subject(t) or not denial
+    return False
+
+
+def _split_sentence(sentence: list[Token], inside: set[int], denial: bool) -> list[list[Token]]:
+    """Pieces of one sentence: colon halves first, then clause cuts inside each half."""
+    halves: list[list[Token]] = [[]]
+    for t in sentence:
+        if t.text == ":" and halves[-1]:
+            halves.append([])
+        else:
+            halves[-1].append(t)
+    halves = _absorb_small([h for h in halves if h])
+    pieces: list[list[Token]] = []
+    for half in halves:
+        ids = {t.i for t in half} & inside
+        owner: dict[int, int] = {}
+        for t in half:
+            node = t
+            while True:
+                if _is_cut(node, ids, denial):
+                    owner[t.i] = node.i
+                    break
+                if node.head.i == node.i or node.head.i not in ids:
+                    owner[t.i] = -1
+                    break
+                node = node.head
+        groups: dict[int, list[Token]] = {}
+        for t in half:
+            after = owner.get(t.i + 1)
+            if t.dep_ in ("cc", "punct") and after is not None and after != owner[t.i]:
+                continue  # the "and" that joined a clause now cut off
+            groups.setdefault(owner[t.i], []).append(t)
+        parts = [_strip_edges(g) for g in groups.values()]
+        parts = [p for p in parts if p]
+        parts.sort(key=lambda p: p[0].i)
+        pieces.extend(_absorb_small(parts))
+    return pieces
+
+
+def _strip_edges(piece: list[Token]) -> list[Token]:
+    """Drop the conjunction, marker and punctuation a cut leaves at a piece's edges."""
+    lo, hi = 0, len(piece)
+    while lo < hi and (piece[lo].dep_ in _EDGE_JUNK or piece[lo].lower_ in _CONTRAST):
+        lo += 1
+    while hi > lo and piece[hi - 1].dep_ in ("cc", "punct"):
+        hi -= 1
+    return piece[lo:hi]
+
+
+def _words(piece: list[Token]) -> int:
+    return sum(t.pos_ in _CONTENT_POS for t in piece)
+
+
+def _absorb_small(pieces: list[list[Token]]) -> list[list[Token]]:
+    """Fold a piece with too few content words into its neighbour (the one before, if any)."""
+    out: list[list[Token]] = []
+    for piece in pieces:
+        if out and (_words(piece) < MIN_WORDS or _words(out[-1]) < MIN_WORDS):
+            out[-1] = sorted(out[-1] + piece, key=lambda t: t.i)
+        else:
+            out.append(piece)
+    if len(out) > 1 and _words(out[0]) < MIN_WORDS:
+        out[1] = sorted(out[0] + out[1], key=lambda t: t.i)
+        out.pop(0)
+    return out
+
+
+def _token_spans(piece: list[Token]) -> list[Span]:
+    """Character spans of runs of adjacent tokens."""
+    spans: list[Span] = []
+    prev = None
+    for t in sorted(piece, key=lambda t: t.i):
+        end = t.idx + len(t.text)
+        if prev is not None and t.i == prev + 1:
+            spans[-1][1] = end
+        else:
+            spans.append([t.idx, end])
+        prev = t.i
+    return spans
+
+
+def _clip(text: str, spans: list[Span], content: Sequence[Span]) -> list[Span]:
+    """The spans inside the content, trimmed of the punctuation a cut leaves behind."""
+    out: list[Span] = []
+    for s, e in spans:
+        for cs, ce in content:
+            lo, hi = trim(text, max(s, cs), min(e, ce))
+            if hi > lo:
+                out.append([lo, hi])
+    return out
