@@ -152,6 +152,29 @@ STOPWORDS = frozenset(
         "through",
         "during",
         "against",
+        "despite",
+        "although",
+        "though",
+        "while",
+        "because",
+        "whether",
+        "within",
+        "without",
+        "among",
+        "across",
+        "toward",
+        "towards",
+        "upon",
+        "until",
+        "since",
+        "amid",
+        "even",
+        "yet",
+        "ago",
+        "now",
+        "already",
+        "ever",
+        "again",
         "said",
         "says",
         "say",
@@ -538,9 +561,23 @@ class MentionRef:
     quantities: tuple[tuple[str, float, float], ...] = field(default=())
 
 
+Quantities = tuple[tuple[str, float, float], ...]
+
+
 class _UnionFind:
+    """Clusters of mentions; two clusters whose numbers conflict are never joined.
+
+    The check is on whole clusters, so "limit casinos to 24" cannot join "limit casinos to
+    eight" through a third wording that names no number.
+    """
+
     def __init__(self) -> None:
         self.parent: dict[Hashable, Hashable] = {}
+        self.quantities: dict[Hashable, Quantities] = {}
+
+    def add(self, x: Hashable, quantities: Quantities = ()) -> None:
+        self.parent.setdefault(x, x)
+        self.quantities.setdefault(x, quantities)
 
     def find(self, x: Hashable) -> Hashable:
         self.parent.setdefault(x, x)
@@ -553,8 +590,15 @@ class _UnionFind:
 
     def union(self, a: Hashable, b: Hashable) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
+        if ra == rb:
+            return
+        qa, qb = self.quantities.get(ra, ()), self.quantities.get(rb, ())
+        if _clash(qa, qb):
+            return
+        keep, gone = min(ra, rb, key=repr), max(ra, rb, key=repr)
+        self.parent[gone] = keep
+        self.quantities[keep] = qa + tuple(q for q in qb if q not in qa)
+        self.quantities.pop(gone, None)
 
 
 class _Weights:
@@ -590,8 +634,13 @@ def _negated(text: str) -> bool:
 
 
 def _quantities_clash(a: MentionRef, b: MentionRef) -> bool:
-    for ua, la, ha in a.quantities:
-        for ub, lb, hb in b.quantities:
+    return _clash(a.quantities, b.quantities)
+
+
+def _clash(qa: Quantities, qb: Quantities) -> bool:
+    """Whether two quantity lists count the same unit with intervals that do not meet."""
+    for ua, la, ha in qa:
+        for ub, lb, hb in qb:
             if ua == ub and (ha < lb or hb < la):
                 return True
     return False
@@ -644,7 +693,7 @@ def cluster_mentions(
     feats = {m.id: _mention_features(m) for m in mentions}
     weights = _Weights(list(feats.values()))
     for m in mentions:
-        uf.find(m.id)
+        uf.add(m.id, m.quantities)
         key = claim_text_key(m.text)
         if not key:
             continue

@@ -265,3 +265,34 @@ def test_a_merged_claim_is_shown_by_its_most_typical_wording():
         "that the Russia-Ukraine crisis could be peacefully resolved",
     ]
     assert central_wording(wordings) == 1
+
+
+def test_numbers_that_conflict_never_meet_in_one_claim_through_a_third_wording():
+    def ref(i, text, n=None):
+        qs = (("casinos", float(n), float(n)),) if n is not None else ()
+        return MentionRef(i, text, "Tessa Jowell", quantities=qs)
+
+    clusters = cluster_mentions(
+        [
+            ref("24", "plans to limit the number of new casinos in the UK to 24", 24),
+            ref("8", "plans to limit the number of new casinos in the UK to eight", 8),
+            ref("none", "plans to limit the number of new casinos in the UK"),
+        ]
+    )
+    assert not any({"24", "8"} <= {m.id for m in c} for c in clusters)
+    assert len(clusters) == 2
+
+
+def test_shared_function_words_are_no_evidence():
+    clusters = cluster_mentions(
+        [
+            MentionRef("end", "he also wanted it to end, despite US objections", "Jack Straw"),
+            MentionRef(
+                "lift",
+                "The EU embargo on arms exports to China is likely to be lifted in the next six "
+                "months despite US objections",
+                "Jack Straw",
+            ),
+        ]
+    )
+    assert ids(clusters) == [["end"], ["lift"]]
