@@ -131,8 +131,8 @@ def selector_pieces(
     With the article ``text`` the pieces are read from it; without, they are cut out of the
     graph's joined ``exact`` by the span lengths (``None`` when they do not fit).
 
-    >>> selector_pieces("Moscow … has amassed", [[10, 16], [30, 42]])
-    [(10, 16, 'Moscow'), (30, 42, 'has amassed')]
+    >>> selector_pieces("Moscow … has amassed", [[10, 16], [30, 41]])
+    [(10, 16, 'Moscow'), (30, 41, 'has amassed')]
     """
     spans = [(int(s), int(e)) for s, e in spans]
     if text is not None and all(0 <= s <= e <= len(text) for s, e in spans):

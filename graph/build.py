@@ -83,6 +83,7 @@ def label_claim(
     *,
     raw_texts: Sequence[str] = (),
     wordings: Sequence[str] = (),
+    denial: bool = False,
     max_words: int = 5,
 ) -> str:
     """A short label for a claim, for lists and the graph page.
@@ -92,6 +93,7 @@ def label_claim(
     a number is labelled by the counted thing and the verb before it ("100,000 troops amassed");
     otherwise its leading content words, reporting verbs and "that" left out. A claim worded
     differently by several outlets (``wordings``) keeps the words that most wordings share.
+    Negations are kept and a denial says so, so that no label reads as the opposite claim.
 
     >>> label_claim("committed to upholding NATO's \u201copen door policy,\u201d")
     'open door policy'
@@ -100,11 +102,33 @@ def label_claim(
     '100,000 troops amassed'
     >>> label_claim("He underscored that a window remains to resolve the crisis peacefully")
     'window remains resolve crisis peacefully'
+    >>> label_claim("Russia does not want any conflict")
+    'Russia not want conflict'
+    >>> label_claim("Russia does not want “any conflict”")
+    'Russia not want conflict'
+    >>> label_claim("it is preparing to invade", denial=True)
+    'denies preparing invade'
     """
+    label = _label(text, quantities, raw_texts=raw_texts, wordings=wordings, max_words=max_words)
+    return f"denies {label}" if denial and not label.startswith("denies") else label
+
+
+_NEGATIONS = frozenset(["not", "no", "never", "nothing", "none", "without"])
+_NEGATED = re.compile(r"(?i)\b(?:not|no|never|nothing|none|without)\b|n't\b")
+
+
+def _label(
+    text: str,
+    quantities: Sequence[Quantity],
+    *,
+    raw_texts: Sequence[str],
+    wordings: Sequence[str],
+    max_words: int,
+) -> str:
     for raw in (text, *raw_texts):  # the claim text has its quote marks stripped; mentions not
         phrases = [p for p in quoted_phrases(raw, max_words=4) if len(p.split()) >= 2]
-        if phrases:
-            return phrases[0]
+        if phrases and not _NEGATED.search(raw.replace(phrases[0], " ")):
+            return phrases[0]  # not when the claim negates it: "does not want “any conflict”"
     strip = "\"“”‘’'.,;:()…"
     if quantities:
         q = quantities[0]
@@ -120,13 +144,23 @@ def label_claim(
         w
         for w in words
         if w
-        and (set(claim_text_key(w).split()) <= keep or any(ch.isdigit() for ch in w))
+        and (
+            set(claim_text_key(w).split()) <= keep
+            or any(ch.isdigit() for ch in w)
+            or w.casefold() in _NEGATIONS
+            or w.casefold().endswith("n't")
+        )
         and _lemma_guess(w) not in _REPORTING
     ]
     if len(wordings) >= 2:
         counts = Counter(f for wording in wordings for f in features(wording))
         need = max(2, math.ceil(len(wordings) / 2))
-        shared = [w for w in words if (f := features(w)) and all(counts[x] >= need for x in f)]
+        shared = [
+            w
+            for w in words
+            if w.casefold() in _NEGATIONS
+            or ((f := features(w)) and all(counts[x] >= need for x in f))
+        ]
         if shared:
             return " ".join(shared[:max_words])
     return " ".join(words[:max_words]) or text[:50]
@@ -340,6 +374,7 @@ def build_graph(
                     for ref in cluster
                 ],
                 wordings=[ref.text for ref in wordings],
+                denial=is_denial(rep.cue),
             ),
             claim_kind=first.kind,
             quantities=[q.to_json() for q in quantities],
@@ -381,7 +416,7 @@ def build_graph(
                 suffix=r.text[end : end + _CONTEXT],
                 confidence=m.confidence,
                 date=r.published,
-                label=label_claim(m.text or rep.text),
+                label=label_claim(m.text or rep.text, denial=is_denial(ref.cue)),
             )
             G.add_edge(mid, cid, key=S.EXPRESSES, kind=S.EXPRESSES)
             G.add_edge(mid, src_id[doc_id], key=S.IN_SOURCE, kind=S.IN_SOURCE)

@@ -308,6 +308,14 @@ def test_claims_get_short_readable_labels(seed_build):
     assert all(0 < len(label.split()) <= 6 and label == label.strip() for label in labels)
 
 
+def test_no_label_reads_as_the_opposite_claim(seed_build):
+    kg, _report, _out = seed_build
+    denial = kg.node(kg.find_claim("it is preparing to invade"))
+    assert denial["label"].startswith("denies ")
+    lavrov = [c["label"] for c in kg.claims(speaker="Lavrov") if "conflict" in c["text"]]
+    assert lavrov and all(" not " in f" {label} " for label in lavrov)
+
+
 def test_the_state_department_relays_blinken(seed_build):
     # "Blinken told Lavrov … that the crisis could be “peacefully” resolved, according to the
     # State Department": Blinken's claim, known through the State Department
