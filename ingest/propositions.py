@@ -20,7 +20,6 @@ with no subject of its own is not cut off: the parse cannot tell whether it is d
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -65,26 +64,32 @@ def propositions(doc: Doc, content: Sequence[Span], *, denial: bool = False) -> 
 
 
 def _content_tokens(doc: Doc, content: Sequence[Span]) -> list[Token]:
-    if not content or len(doc) == 0:
-        return []
-    starts = [t.idx for t in doc]
     out: list[Token] = []
-    for s, e in sorted(content):
-        i = max(bisect.bisect_right(starts, s) - 1, 0)
-        while i < len(doc) and doc[i].idx < e:
-            t = doc[i]
-            if t.idx + len(t.text) > s and not t.is_space:
-                out.append(t)
-            i += 1
     seen: set[int] = set()
-    return [t for t in out if not (t.i in seen or seen.add(t.i))]
+    for s, e in sorted(content):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            if not t.is_space and t.i not in seen:
+                seen.add(t.i)
+                out.append(t)
+    return out
 
 
 def _by_sentence(tokens: list[Token]) -> list[list[Token]]:
-    groups: dict[int, list[Token]] = {}
-    for t in tokens:
-        groups.setdefault(t.sent.start, []).append(t)
-    return [groups[k] for k in sorted(groups)]
+    """The tokens grouped by sentence, read off sentence starts between the first and last."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    inside = {t.i for t in tokens}
+    groups: list[list[Token]] = []
+    for i in range(tokens[0].i, tokens[-1].i + 1):
+        if not groups or (doc[i].is_sent_start and groups[-1]):
+            groups.append([])
+        if i in inside:
+            groups[-1].append(doc[i])
+    return [g for g in groups if g]
 
 
 def _finite(t: Token) -> bool:
@@ -126,17 +131,16 @@ def _split_sentence(sentence: list[Token], inside: set[int], denial: bool) -> li
     pieces: list[list[Token]] = []
     for half in halves:
         ids = {t.i for t in half} & inside
+        cuts = {t.i for t in half if _is_cut(t, ids, denial)}
+        if not cuts:
+            pieces.append(half)
+            continue
         owner: dict[int, int] = {}
-        for t in half:
+        for t in half:  # each token belongs to its nearest cut ancestor, or to the rest (-1)
             node = t
-            while True:
-                if _is_cut(node, ids, denial):
-                    owner[t.i] = node.i
-                    break
-                if node.head.i == node.i or node.head.i not in ids:
-                    owner[t.i] = -1
-                    break
+            while node.i not in cuts and node.head.i != node.i and node.head.i in ids:
                 node = node.head
+            owner[t.i] = node.i if node.i in cuts else -1
         groups: dict[int, list[Token]] = {}
         for t in half:
             after = owner.get(t.i + 1)
