@@ -133,7 +133,7 @@ def _split_sentence(sentence: list[Token], inside: set[int], denial: bool) -> li
         ids = {t.i for t in half} & inside
         cuts = {t.i for t in half if _is_cut(t, ids, denial)}
         if not cuts:
-            pieces.append(half)
+            pieces.append(_strip_edges(half) or half)
             continue
         owner: dict[int, int] = {}
         for t in half:  # each token belongs to its nearest cut ancestor, or to the rest (-1)

@@ -44,6 +44,19 @@ def test_sentences_and_clauses_around_a_colon_are_cut(claims_of):
     ]
 
 
+def test_each_sentence_of_a_quote_is_a_proposition_without_its_leading_conjunction(claims_of):
+    text = (
+        "\u201cWe will keep talking to Moscow about the security crisis. And we will send more "
+        "weapons to Ukraine next month,\u201d Blinken said."
+    )
+    assert parts_of(claims_of, text) == [
+        [
+            "We will keep talking to Moscow about the security crisis",
+            "we will send more weapons to Ukraine next month",
+        ]
+    ]
+
+
 def test_coordinated_that_clauses_are_two_claims(claims_of):
     text = (
         "Kuleba said the army was ready to defend the country and that the government would "
