@@ -314,7 +314,7 @@ def build_to_dir(
         vars(report).update(vars(previous))
         report.up_to_date = True
         report.seconds = time.perf_counter() - start
-        return load(out, base=kw.get("base", DEFAULT_BASE)), report
+        return load(out, base=kw.get("base")), report
     kg = build(paths, report=report, cache=cache, read=items, **kw)
     if report.articles == 0:
         # Never replace a previous build with an empty one.
@@ -368,8 +368,11 @@ def update_dir(
     return kg, report
 
 
-def load(out_dir: str | os.PathLike[str], *, base: str = DEFAULT_BASE) -> ClaimGraph:
-    """Load a graph written by ``build`` (``graph.json``; records when present)."""
+def load(out_dir: str | os.PathLike[str], *, base: str | None = None) -> ClaimGraph:
+    """Load a graph written by ``build`` (``graph.json``; records when present).
+
+    The IRIs are minted from the base the graph was built with, unless ``base`` says otherwise.
+    """
     out = Path(out_dir)
     graph_file = out / OUTPUT_FILES["json"]
     if not graph_file.exists():
@@ -377,6 +380,7 @@ def load(out_dir: str | os.PathLike[str], *, base: str = DEFAULT_BASE) -> ClaimG
     core = _GraphCore.from_node_link(read_graph(graph_file))
     rec_file = out / OUTPUT_FILES["records"]
     records = read_records(rec_file) if rec_file.exists() else []
+    base = base or core.G.graph.get("base_iri") or DEFAULT_BASE
     kg = ClaimGraph(core.G, records=records, base=base)
     kg.store_path = out / "store"
     return kg

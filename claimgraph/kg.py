@@ -35,6 +35,7 @@ class ClaimGraph(_GraphCore):
         super().__init__(G)
         self.records = records or []
         self.base = base
+        self.G.graph["base_iri"] = base  # saved with graph.json, so a reload mints the same IRIs
         self._store = None
         #: The build's on-disk Oxigraph store, set by :func:`claimgraph.load`.
         self.store_path: Path | None = None

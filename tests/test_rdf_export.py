@@ -32,6 +32,18 @@ def test_same_input_built_twice_gives_identical_sorted_nquads(seed_build):
     )
 
 
+def test_a_reloaded_build_mints_the_iris_it_was_built_with(tmp_path):
+    base = "https://news.example/kg/"
+    kg, _report = claimgraph.build_to_dir(
+        [str(EXAMPLES / "004_d7777ded38891c13.txt")], tmp_path, base=base, cache=False
+    )
+    again = claimgraph.load(tmp_path)
+    assert again.base == base
+    assert again.nquads() == kg.nquads()
+    assert (tmp_path / "graph.nq").read_text(encoding="utf-8").count(base) > 100
+    assert claimgraph.load(tmp_path, base=BASE).base == BASE  # unless told otherwise
+
+
 def test_nquads_are_sorted_and_unique(seed_build):
     _kg, _report, out = seed_build
     lines = (out / "graph.nq").read_text(encoding="utf-8").splitlines()
