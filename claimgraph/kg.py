@@ -6,6 +6,7 @@ questions, ``exports`` knows RDF and HTML; this class joins them for the user.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,14 @@ from typing import Any
 from ._version import __version__
 from .exports.html import DEFAULT_MAX_NODES, notebook_html, render_html, write_html
 from .exports.rdf import generate_nquads, to_dataset
-from .exports.store import memory_store, open_store, run_named, select
+from .exports.store import memory_store, open_store, run_named, select, store_is_current
 from .exports.vocab import DEFAULT_BASE
 from .graph.model import ClaimGraph as _GraphCore
 from .ingest.records import DocumentRecord
 
 __all__ = ["ClaimGraph"]
+
+logger = logging.getLogger(__name__)
 
 
 class ClaimGraph(_GraphCore):
@@ -58,7 +61,11 @@ class ClaimGraph(_GraphCore):
         was loaded from a build directory that has one, else an in-memory store."""
         if self._store is None:
             path = self.store_path
-            if path is not None and Path(path).is_dir():
+            current = path is not None and Path(path).is_dir()
+            if current and not store_is_current(path, self.G.graph.get("nquads_sha256")):
+                logger.warning("%s is older than graph.json; querying the graph in memory", path)
+                current = False
+            if current:
                 self._store = open_store(path)
             else:
                 self._store = memory_store("".join(line + "\n" for line in self.nquads()))

@@ -14,7 +14,7 @@ from typing import IO
 from .exports.atomic import atomic_open, atomic_write_bytes, atomic_write_text
 from .exports.html import write_html
 from .exports.rdf import nquads_text, serialise_nquads, write_jsonld_stream
-from .exports.store import write_store
+from .exports.store import nquads_digest, write_store
 from .ingest.errors import InputError
 from .ingest.records import DocumentRecord
 
@@ -85,6 +85,7 @@ def write_outputs(
     written: dict[str, str] = {}
     kw = {"base": kg.base, "version": __version__}
     nq = nquads_text(kg, **kw)  # the canonical form: written as is and loaded into the store
+    kg.G.graph["nquads_sha256"] = nquads_digest(nq)  # in graph.json: tells a stale store apart
     steps: list[tuple[str, Callable[[Path], None]]] = [
         ("json", lambda p: _stream(p, kg.dump)),
         ("trig", lambda p: atomic_write_bytes(p, serialise_nquads(nq, "trig"))),

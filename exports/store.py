@@ -5,6 +5,10 @@ it into place once complete, so a killed build never leaves half a store (at wor
 ``.store-*.tmp`` directory, removed by the next build). Queries open it read-only; a graph
 without a store on disk gets an in-memory one.
 
+``DIR/store.sha256`` holds the digest of the N-Quads the store was loaded from, written after the
+store is in place; the graph records the digest of its own N-Quads, so a store left behind by an
+interrupted build is recognised as stale (:func:`store_is_current`).
+
 Limits: opening a store read-only while another process writes it is undefined behaviour in
 Oxigraph; builds replace the store by rename, never write into the live one.
 """
@@ -12,6 +16,7 @@ Oxigraph; builds replace the store by rename, never write into the live one.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import shutil
@@ -27,6 +32,8 @@ __all__ = [
     "STORE_DIR",
     "write_store",
     "open_store",
+    "nquads_digest",
+    "store_is_current",
     "memory_store",
     "select",
     "run_named",
@@ -36,6 +43,24 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 STORE_DIR = "store"
+DIGEST_FILE = "store.sha256"
+
+
+def nquads_digest(nquads: str | bytes) -> str:
+    """The SHA-256 of N-Quads text: what ties a store to the graph it was made from."""
+    data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
+    return hashlib.sha256(data).hexdigest()
+
+
+def store_is_current(store: str | os.PathLike[str], digest: str | None) -> bool:
+    """Whether the store at ``store`` was loaded from N-Quads of ``digest`` (unknown: trusted)."""
+    if digest is None:
+        return True
+    try:
+        written = (Path(store).parent / DIGEST_FILE).read_text(encoding="ascii").strip()
+    except OSError:
+        return False
+    return written == digest
 
 
 def _load(store, nquads: str | bytes) -> None:
@@ -77,6 +102,9 @@ def write_store(nquads: str | bytes, out_dir: str | os.PathLike[str]) -> Path:
         os.replace(tmp, target)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        digest_tmp = out / f".{DIGEST_FILE}.tmp"
+        digest_tmp.write_text(nquads_digest(nquads) + "\n", encoding="ascii")
+        os.replace(digest_tmp, out / DIGEST_FILE)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise ExportError(f"{target}: cannot write the Oxigraph store ({exc})") from exc

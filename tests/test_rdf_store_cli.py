@@ -27,14 +27,16 @@ def test_build_writes_a_store_with_every_quad(seed_build):
     assert not list(out.glob(".store-*"))
 
 
+ARTICLES = (
+    "PREFIX schema: <http://schema.org/> SELECT (COUNT(DISTINCT ?a) AS ?n) "
+    "WHERE { GRAPH ?g { ?a a schema:NewsArticle } }"
+)
+
+
 def test_load_queries_the_store_on_disk(seed_build):
     _kg, _r, out = seed_build
     kg = claimgraph.load(out)
-    rows = kg.query(
-        "PREFIX schema: <http://schema.org/> SELECT (COUNT(DISTINCT ?a) AS ?n) "
-        "WHERE { GRAPH ?g { ?a a schema:NewsArticle } }"
-    )
-    assert rows == [{"n": 5}]
+    assert kg.query(ARTICLES) == [{"n": 5}]
     assert kg._store is not None and kg.store_path == out / STORE_DIR
 
 
@@ -45,6 +47,18 @@ def test_without_a_store_on_disk_an_in_memory_one_is_used(seed_build, tmp_path):
     kg = claimgraph.load(tmp_path)
     assert not (tmp_path / STORE_DIR).exists()
     assert len(kg.named_query("speaker-timeline", speaker="Sergey Lavrov")) >= 3
+
+
+def test_a_store_older_than_its_graph_is_not_queried(seed_build, tmp_path, caplog):
+    _kg, _r, out = seed_build
+    # an interrupted build: the new graph.json, the store (and digest) of an older graph
+    write_store(next(iter(small_graph().nquads())) + "\n", tmp_path)
+    for name in ("graph.json", "records.jsonl"):
+        shutil.copy(out / name, tmp_path / name)
+    assert claimgraph.load(out).query(ARTICLES) == [{"n": 5}]  # the build's own store
+    kg = claimgraph.load(tmp_path)
+    assert kg.query(ARTICLES) == [{"n": 5}]  # answered from the graph, not the stale store
+    assert "older than graph.json" in caplog.text
 
 
 def test_store_is_replaced_whole(tmp_path):
