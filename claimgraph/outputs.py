@@ -69,6 +69,13 @@ def read_graph(path: str | Path) -> dict:
         raise InputError(f"{p}: invalid graph JSON ({exc.msg} at line {exc.lineno})") from exc
 
 
+def _dump_graph(kg, fh: IO[str], **graph_attrs: str) -> None:
+    """graph.json: the node-link data, with ``graph_attrs`` added to its graph attributes."""
+    data = kg.to_node_link()
+    data["graph"] = {**data.get("graph", {}), **graph_attrs}
+    json.dump(data, fh, ensure_ascii=False, sort_keys=True, indent=1)
+
+
 def _stream(path: Path, write: Callable[[IO[str]], None]) -> None:
     with atomic_open(path, "w") as fh:
         write(fh)
@@ -85,9 +92,9 @@ def write_outputs(
     written: dict[str, str] = {}
     kw = {"base": kg.base, "version": __version__}
     nq = nquads_text(kg, **kw)  # the canonical form: written as is and loaded into the store
-    kg.G.graph["nquads_sha256"] = nquads_digest(nq)  # in graph.json: tells a stale store apart
+    digest = nquads_digest(nq)  # recorded in graph.json: tells a stale store apart
     steps: list[tuple[str, Callable[[Path], None]]] = [
-        ("json", lambda p: _stream(p, kg.dump)),
+        ("json", lambda p: _stream(p, lambda fh: _dump_graph(kg, fh, nquads_sha256=digest))),
         ("trig", lambda p: atomic_write_bytes(p, serialise_nquads(nq, "trig"))),
         ("nq", lambda p: atomic_write_text(p, nq)),
         ("ttl", lambda p: atomic_write_bytes(p, serialise_nquads(nq, "ttl"))),
