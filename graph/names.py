@@ -290,6 +290,17 @@ _OFFICE_WORDS = (
     frozenset(ROLE_WORDS)
     - frozenset(NATIONALITIES)
     - {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "lord",
+        "lady",
+        "dame",
+        "rev",
         "of",
         "top",
         "senior",
@@ -361,11 +372,14 @@ def clean_role(role: str | None) -> str | None:
 
     >>> clean_role("the US Secretary of State"), clean_role("however"), clean_role("No conflict”")
     ('US Secretary of State', None, None)
+    >>> clean_role("Mr"), clean_role("Dr"), clean_role("spokesman for")
+    (None, None, 'spokesman')
     """
     if not role:
         return None
     text = " ".join(role.split()).strip(" ,;:-–—\"“”‘’'")
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?:\s+(?:for|of|at|to|in|on|the|and|with))+$", "", text, flags=re.IGNORECASE)
     if not text or _ROLE_JUNK.search(text):
         return None
     words = [w.casefold().strip(".") for w in text.split()]

@@ -193,6 +193,19 @@ ANONYMOUS_HEADS = frozenset(
 
 _ORG_WORDS = frozenset(
     [
+        "university",
+        "college",
+        "institute",
+        "school",
+        "motors",
+        "industry",
+        "airlines",
+        "airways",
+        "holdings",
+        "securities",
+        "foundation",
+        "association",
+        "federation",
         "ministry",
         "department",
         "agency",
@@ -509,6 +522,8 @@ def _person_name(name: str) -> Candidate | None:
     keys = [t.casefold().strip(".") for t in tokens]
     if all(k in NATIONALITIES or k in DEMONYMS or k in _ORG_WORDS for k in keys):
         return None
+    if len(keys) > 1 and keys[-1] in _ORG_WORDS:
+        return None  # "Menatep Group", "Bristol University" name no person
     if name_key(stripped) in METONYMS or name_key(stripped) in ORGANISATIONS:
         return None
     if len(tokens) == 1 and (keys[0] in NATIONALITIES or keys[0] in ROLE_ONLY):
@@ -559,6 +574,50 @@ def speaker_candidate(record: DocumentRecord, mention: ClaimMention) -> Candidat
         if person is not None:
             return Candidate(person.name, person.kind, role)
     return None
+
+
+_HONORIFIC = re.compile(r"^\W*(?:the\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b\.?")
+
+#: Entity labels that say a capitalised speaker is no person: the span's type wins.
+_ENTITY_KINDS = {"ORG": "organisation", "GPE": "government"}
+
+
+def _retyped(
+    record: DocumentRecord, mention: ClaimMention, cand: Candidate | None
+) -> Candidate | None:
+    """A "person" the parse knows as an organisation or a country ("GW Pharma", "Woolworths").
+
+    Only a written speaker span that an ORG or GPE entity covers whole, with no PERSON entity
+    on it, is retyped; names resolved elsewhere in the article keep their type.
+
+    >>> from claimgraph.ingest.records import ClaimMention, DocumentRecord, Entity
+    >>> rec = DocumentRecord("d", "x", "GW Pharma said sales rose.",
+    ...                      entities=[Entity(0, 9, "GW Pharma", "ORG")])
+    >>> _retyped(rec, ClaimMention([[15, 25]], speaker=[[0, 9]]), Candidate("GW Pharma", "person"))
+    Candidate(name='GW Pharma', kind='organisation', role=None)
+    """
+    if cand is None or cand.kind not in ("person", "surname") or len(mention.speaker) != 1:
+        return cand
+    s, e = mention.speaker[0]
+    if _HONORIFIC.match(record.text[s:e]):
+        return cand  # "Ms Lomax" is a person whatever the tagger says
+    labels = {ent.label for ent in record.entities if ent.start < e and s < ent.end}
+    if "PERSON" in labels:
+        return cand
+    last = name_key(cand.name).split()[-1:]
+    if any(
+        ent.label == "PERSON" and name_key(ent.text).split()[-1:] == last
+        for ent in record.entities
+    ):
+        return cand  # "Reynolds" after "Burt Reynolds" is the person
+    for ent in record.entities:
+        kind = _ENTITY_KINDS.get(ent.label)
+        if kind and ent.start <= s and e <= ent.end + 2 and name_key(cand.name) in name_key(
+            ent.text
+        ):
+            name = _org_name(ent.text) if kind == "organisation" else ent.text.strip()
+            return Candidate(name, kind)
+    return cand
 
 
 def _leading_name(surface: str) -> Candidate | None:
@@ -666,7 +725,7 @@ def resolve_speakers(
             if not _in_body(rec, m):
                 cand: Candidate | None = Candidate(COMMENTER, "anonymous")
             else:
-                cand = speaker_candidate(rec, m)
+                cand = _retyped(rec, m, speaker_candidate(rec, m))
             if cand is None and m.speaker_name and not is_pronoun(m.speaker_name):
                 word = name_key(m.speaker_name)
                 for surf, prior in reversed(seen):

@@ -454,3 +454,55 @@ def test_an_entity_file_without_names_is_refused(tmp_path):
     bad.write_text(json.dumps([{"aliases": ["x"]}]), encoding="utf-8")
     with pytest.raises(InputError, match="no 'name'"):
         load_known_entities(bad)
+
+
+# -- what kind of speaker ---------------------------------------------------------------------
+
+
+def _typed(text: str, speaker: str, content: str, entities) -> tuple[str, str]:
+    rec = record("t", text, [mention(text, content, speaker)])
+    rec.entities = [
+        Entity(text.index(t), text.index(t) + len(t), t, label) for t, label in entities
+    ]
+    (sp,) = resolve_speakers([rec]).assignment.values()
+    return sp.name, sp.type
+
+
+def test_a_speaker_the_tagger_knows_as_an_organisation_is_one():
+    text = "Unilever said sales had risen by a tenth."
+    assert _typed(text, "Unilever", "sales had risen by a tenth", [("Unilever", "ORG")]) == (
+        "Unilever",
+        "organisation",
+    )
+
+
+def test_names_ending_in_an_organisation_word_are_no_people():
+    text = "Menatep Group said the sale was illegal."
+    assert _typed(text, "Menatep Group", "the sale was illegal", []) == (
+        "Menatep Group",
+        "organisation",
+    )
+
+
+def test_people_stay_people_when_the_tagger_says_organisation():
+    a = "Rachel Lomax said inflation was under control."
+    b = "Ms Lomax said rates would stay put."  # an honorific makes a person
+    c = "Rachel Lomax spoke first. Lomax said growth was strong."  # a surname of the article
+    recs = [
+        record(
+            "a", a, [mention(a, "inflation was under control", "Rachel Lomax")], ["Rachel Lomax"]
+        ),
+        record("b", b, [mention(b, "rates would stay put", "Ms Lomax")]),
+        record("c", c, [mention(c, "growth was strong", "Lomax")], ["Rachel Lomax"]),
+    ]
+    recs[1].entities = [Entity(0, 8, "Ms Lomax", "ORG")]
+    recs[2].entities.append(Entity(26, 31, "Lomax", "ORG"))
+    res = resolve_speakers(recs)
+    assert {(sp.name, sp.type) for sp in res.assignment.values()} == {("Rachel Lomax", "person")}
+    assert len(res.assignment) == 3
+
+
+def test_honorifics_and_dangling_words_are_no_roles():
+    assert clean_role("Mr") is None and clean_role("Mrs") is None
+    assert clean_role("spokeswoman for the") == "spokeswoman"
+    assert clean_role("Chief Executive of") == "Chief Executive"
