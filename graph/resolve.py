@@ -554,6 +554,9 @@ def speaker_candidate(record: DocumentRecord, mention: ClaimMention) -> Candidat
     role = clean_role(mention.speaker_role)
     if mention.relayed_by and _relay_wrote(record, mention):
         role = None  # the written role is the spokesman's, not the principal's
+    appositive = _appositive_person(surface) if not mention.relayed_by else None
+    if appositive is not None:
+        return appositive
     if surface and not _is_pronoun(surface):
         cand = _classify_phrase(surface)
         if cand is not None:
@@ -618,6 +621,27 @@ def _retyped(
             name = _org_name(ent.text) if kind == "organisation" else ent.text.strip()
             return Candidate(name, kind)
     return cand
+
+
+_APPOSITION = re.compile(r"^([^,]+?)(?:,\s*|\s+(?:of|from|at)\s+(?=the\s|[A-Z]))(.+)$")
+
+
+def _appositive_person(surface: str) -> Candidate | None:
+    """The person of "Kurt Barnard, President of Retail Consulting Group" or "Nigel McCune from
+    the Musicians' Union": a full name, then who they are (kept as the role when it reads as one).
+
+    >>> _appositive_person("Kurt Barnard, President of Retail Consulting Group")
+    Candidate(name='Kurt Barnard', kind='person', role='President of Retail Consulting Group')
+    >>> _appositive_person("Department for Culture, Media") is None
+    True
+    """
+    match = _APPOSITION.match(surface)
+    if match is None:
+        return None
+    person = _person_name(match.group(1))
+    if person is None or person.kind != "person" or _classify_phrase(match.group(1)) is not None:
+        return None
+    return Candidate(person.name, "person", clean_role(match.group(2)))
 
 
 def _leading_name(surface: str) -> Candidate | None:

@@ -506,3 +506,22 @@ def test_honorifics_and_dangling_words_are_no_roles():
     assert clean_role("Mr") is None and clean_role("Mrs") is None
     assert clean_role("spokeswoman for the") == "spokeswoman"
     assert clean_role("Chief Executive of") == "Chief Executive"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "name", "role"),
+    [
+        (
+            "Kurt Barnard, president of Barnard's Retail Consulting Group",
+            "Kurt Barnard",
+            "president of Barnard's Retail Consulting Group",
+        ),
+        ("Nigel McCune from the Musicians' Union", "Nigel McCune", None),
+    ],
+)
+def test_a_name_in_apposition_is_the_person_not_the_organisation(speaker, name, role):
+    text = f"{speaker} said prices would rise."
+    res = resolve_speakers([record("t", text, [mention(text, "prices would rise", speaker)])])
+    (sp,) = res.assignment.values()
+    assert (sp.name, sp.type) == (name, "person")
+    assert sorted(sp.roles) == ([role] if role else [])
