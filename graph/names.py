@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["name_key", "strip_titles", "is_pronoun", "PRONOUNS", "TITLE_WORDS"]
+__all__ = ["name_key", "strip_titles", "is_pronoun", "PRONOUNS", "TITLE_WORDS", "HONORIFICS"]
 
 PRONOUNS = frozenset(
     [
@@ -35,20 +35,14 @@ PRONOUNS = frozenset(
     ]
 )
 
+#: Forms of address: they precede a name but hold no office ("Mr", "Dr", "Sir").
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "lady", "dame", "rev"]
+)
+
 #: Honorifics and office words that may precede a person's name ("Secretary Blinken").
-TITLE_WORDS = frozenset(
+TITLE_WORDS = HONORIFICS | frozenset(
     [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "sir",
-        "lord",
-        "lady",
-        "dame",
-        "rev",
         "president",
         "vice",
         "secretary",
@@ -289,18 +283,8 @@ ROLE_WORDS = (
 _OFFICE_WORDS = (
     frozenset(ROLE_WORDS)
     - frozenset(NATIONALITIES)
+    - HONORIFICS
     - {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "sir",
-        "lord",
-        "lady",
-        "dame",
-        "rev",
         "of",
         "top",
         "senior",

@@ -38,6 +38,7 @@ from ..ingest.errors import InputError
 from ..ingest.records import ClaimMention, DocumentRecord
 from .names import (
     DEMONYMS,
+    HONORIFICS,
     NATIONALITIES,
     TITLE_WORDS,
     clean_role,
@@ -579,7 +580,7 @@ def speaker_candidate(record: DocumentRecord, mention: ClaimMention) -> Candidat
     return None
 
 
-_HONORIFIC = re.compile(r"^\W*(?:the\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b\.?")
+_HONORIFIC = re.compile(rf"(?i)^\W*(?:the\s+)?(?:{'|'.join(sorted(HONORIFICS))})\b")
 
 #: Entity labels that say a capitalised speaker is no person: the span's type wins.
 _ENTITY_KINDS = {"ORG": "organisation", "GPE": "government"}
