@@ -42,7 +42,9 @@ from .cluster import (
 from .conflicts import ClaimFacts, Frame, contradictions, interval, quantity_conflicts
 from .ids import node_id
 from .model import ClaimGraph
-from .resolve import KnownEntity, Speaker, resolve_speakers
+from .settings import DEFAULT, Settings
+from .speakers import KnownEntity, Speaker, resolve_speakers
+from .stories import find_stories
 from .syndication import find_copies
 from .topics import find_topics, quoted_phrases
 
@@ -258,6 +260,7 @@ def build_graph(
     *,
     known_entities: Iterable[KnownEntity] = (),
     copies: Mapping[str, str] | None = None,
+    settings: Settings = DEFAULT,
 ) -> ClaimGraph:
     """Build the claim graph of ``records`` (deterministic: same records, same graph)."""
     records = sorted(records, key=lambda r: r.id)
@@ -296,8 +299,27 @@ def build_graph(
         if copy in src_id and original in src_id:
             G.add_edge(src_id[copy], src_id[original], key=S.COPY_OF, kind=S.COPY_OF)
 
+    # Stories.
+    stories = find_stories(records, settings)
+    story_of = {d: st.key for st in stories for d in st.doc_ids}
+    for st in stories:
+        stid = node_id(S.STORY, st.key)
+        dates = sorted(by_doc[d].published for d in st.doc_ids if by_doc[d].published)
+        G.add_node(
+            stid,
+            kind=S.STORY,
+            label=st.label,
+            first_seen=dates[0] if dates else None,
+            last_seen=dates[-1] if dates else None,
+            n_sources=len(st.doc_ids),
+        )
+        for d in st.doc_ids:
+            G.add_edge(src_id[d], stid, key=S.PART_OF, kind=S.PART_OF)
+
     # Speakers.
-    resolution = resolve_speakers(records, known=known_entities)
+    resolution = resolve_speakers(
+        records, stories=story_of, known=known_entities, settings=settings
+    )
     assignment, speakers = resolution.assignment, resolution.speakers
     used = {sp.key for sp in assignment.values()} | {
         sp.key for sp in resolution.relayed_by.values()

@@ -10,95 +10,19 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .knowledge import knowledge
+
 __all__ = ["name_key", "strip_titles", "is_pronoun", "PRONOUNS", "TITLE_WORDS", "HONORIFICS"]
 
-PRONOUNS = frozenset(
-    [
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "him",
-        "her",
-        "them",
-        "us",
-        "me",
-        "his",
-        "hers",
-        "their",
-        "its",
-        "our",
-        "who",
-    ]
-)
+_K = knowledge()
+
+PRONOUNS = _K.pronouns
 
 #: Forms of address: they precede a name but hold no office ("Mr", "Dr", "Sir").
-HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "lady", "dame", "rev"]
-)
+HONORIFICS = frozenset(_K.honorifics)
 
 #: Honorifics and office words that may precede a person's name ("Secretary Blinken").
-TITLE_WORDS = HONORIFICS | frozenset(
-    [
-        "president",
-        "vice",
-        "secretary",
-        "minister",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "governor",
-        "gov",
-        "mayor",
-        "chancellor",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "general",
-        "gen",
-        "colonel",
-        "col",
-        "captain",
-        "capt",
-        "sgt",
-        "officer",
-        "judge",
-        "justice",
-        "ambassador",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "director",
-        "ceo",
-        "chief",
-        "commissioner",
-        "deputy",
-        "foreign",
-        "prime",
-        "state",
-        "defence",
-        "defense",
-        "interior",
-        "finance",
-        "us",
-        "u.s.",
-        "russian",
-        "ukrainian",
-        "british",
-        "french",
-        "german",
-        "chinese",
-    ]
-)
+TITLE_WORDS = HONORIFICS | _K.titles
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NON_WORD = re.compile(r"[^\w\s.-]+")
@@ -144,183 +68,21 @@ def is_pronoun(text: str) -> bool:
 
 #: Nationality words and country names → the country they point to (a role's affiliation).
 NATIONALITIES: dict[str, str] = {
-    "us": "United States",
-    "u.s": "United States",
-    "u.s.": "United States",
-    "american": "United States",
-    "united states": "United States",
-    "russian": "Russia",
-    "russia": "Russia",
-    "ukrainian": "Ukraine",
-    "ukraine": "Ukraine",
-    "british": "United Kingdom",
-    "uk": "United Kingdom",
-    "britain": "United Kingdom",
-    "french": "France",
-    "france": "France",
-    "german": "Germany",
-    "germany": "Germany",
-    "chinese": "China",
-    "china": "China",
-    "canadian": "Canada",
-    "canada": "Canada",
-    "romanian": "Romania",
-    "romania": "Romania",
-    "polish": "Poland",
-    "poland": "Poland",
-    "japanese": "Japan",
-    "japan": "Japan",
-    "turkish": "Turkey",
-    "turkey": "Turkey",
-    "un": "United Nations",
-    "eu": "European Union",
-    "nato": "NATO",
+    **_K.countries,
+    **{k: v for k, v in _K.organisations.items() if k in ("un", "eu", "nato")},
     "european": "European Union",
-    "irish": "Ireland",
-    "scottish": "Scotland",
-    "welsh": "Wales",
-    "israeli": "Israel",
-    "iranian": "Iran",
-    "indian": "India",
-    "italian": "Italy",
-    "spanish": "Spain",
-    "dutch": "Netherlands",
-    "australian": "Australia",
     "western": "West",
 }
 
 #: Country → its adjective, for names like "Russia's foreign ministry" → "Russian Foreign Ministry".
-DEMONYMS: dict[str, str] = {
-    "russia": "Russian",
-    "ukraine": "Ukrainian",
-    "romania": "Romanian",
-    "britain": "British",
-    "france": "French",
-    "germany": "German",
-    "china": "Chinese",
-    "canada": "Canadian",
-    "poland": "Polish",
-    "japan": "Japanese",
-    "turkey": "Turkish",
-    "america": "American",
-    "israel": "Israeli",
-    "iran": "Iranian",
-    "india": "Indian",
-    "italy": "Italian",
-    "spain": "Spanish",
-    "us": "US",
-    "u.s.": "US",
-}
+DEMONYMS: dict[str, str] = dict(_K.demonyms)
 
 #: Words a role or title phrase is made of ("the US Secretary of State", "the Russian leader").
-ROLE_WORDS = (
-    frozenset(TITLE_WORDS)
-    | frozenset(
-        [
-            "of",
-            "leader",
-            "head",
-            "minister",
-            "secretary-general",
-            "president",
-            "spokesman",
-            "envoy",
-            "negotiator",
-            "diplomat",
-            "counterpart",
-            "top",
-            "chief",
-            "senior",
-            "former",
-            "new",
-            "acting",
-            "general",
-            "attorney",
-            "speaker",
-            "leader",
-            "mp",
-            "boss",
-            "manager",
-            "coach",
-            "executive",
-            "founder",
-            "economy",
-            "trade",
-            "health",
-            "home",
-            "education",
-            "culture",
-            "environment",
-            "affairs",
-            "security",
-            "national",
-            "adviser",
-            "advisor",
-            "house",
-            "shadow",
-            "labour",
-            "conservative",
-            "lib",
-            "dem",
-            "democrat",
-            "republican",
-            "party",
-            "tory",
-            "un",
-            "eu",
-            "nato",
-            "canada",
-            "britain",
-            "uk",
-            "american",
-            "european",
-        ]
-    )
-    | frozenset(NATIONALITIES)
-)
+ROLE_WORDS = frozenset(TITLE_WORDS) | frozenset(_K.role_words) | frozenset(NATIONALITIES)
 
 #: Title words that carry an office: a role phrase must hold at least one.
-_OFFICE_WORDS = (
-    frozenset(ROLE_WORDS)
-    - frozenset(NATIONALITIES)
-    - HONORIFICS
-    - {
-        "of",
-        "top",
-        "senior",
-        "former",
-        "new",
-        "acting",
-        "state",
-        "foreign",
-        "prime",
-        "vice",
-        "deputy",
-        "national",
-        "security",
-        "affairs",
-        "house",
-        "home",
-        "trade",
-        "health",
-        "education",
-        "culture",
-        "environment",
-        "economy",
-        "interior",
-        "finance",
-        "defence",
-        "defense",
-        "shadow",
-        "party",
-        "labour",
-        "conservative",
-        "lib",
-        "dem",
-        "democrat",
-        "republican",
-        "tory",
-    }
+_OFFICE_WORDS = frozenset(w for w, office in _K.role_words.items() if office) | (
+    _K.titles - {"vice"}
 )
 
 _ROLE_JUNK = re.compile(r"[^\w\s.'’-]")
