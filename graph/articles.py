@@ -219,9 +219,7 @@ def _resolve_role_of(cast: Cast, cand: Candidate) -> Referent:
 
 def _resolve_org_short(cast: Cast, cand: Candidate) -> Referent:
     word = cand.name.casefold()
-    full = [
-        o for o in cast.orgs if word in name_key(o).split() and name_key(o) != word
-    ]
+    full = [o for o in cast.orgs if word in name_key(o).split() and name_key(o) != word]
     if len({name_key(o) for o in full}) == 1:
         return Referent(CK.ORGANISATION, full[0])
     return Referent(CK.ORG_SHORT, cand.name)
@@ -242,8 +240,11 @@ def _resolve_surname(cast: Cast, cand: Candidate) -> Referent:
         return Referent(CK.PERSON, owners[0], role=cand.role)
     if not owners and cand.kind == CK.SURNAME:
         close = [
-            p for p in cast.persons if _surname(p).startswith(name_key(cand.name))
-            and len(name_key(cand.name)) >= 4 and _agrees(cast, p, cand)
+            p
+            for p in cast.persons
+            if _surname(p).startswith(name_key(cand.name))
+            and len(name_key(cand.name)) >= 4
+            and _agrees(cast, p, cand)
         ]
         if len(close) == 1:  # a near-miss of the article's own spelling ("Blink")
             return Referent(CK.PERSON, close[0], role=cand.role)
@@ -278,9 +279,7 @@ def _same_role(phrase: str, role: str) -> bool:
     return roles_match(phrase, [role])
 
 
-def fallback(
-    seen: list[tuple[str, Candidate]], speaker_name: str | None
-) -> Candidate | None:
+def fallback(seen: list[tuple[str, Candidate]], speaker_name: str | None) -> Candidate | None:
     """The candidate offered earlier in the article for the words ingest resolved to
     ("State" after "the Secretary of State")."""
     if not speaker_name or is_pronoun(speaker_name):

@@ -57,7 +57,8 @@ COMMENTER = "Anonymous commenter"
 _STOP_TOKENS = _K.stopwords | {"however", "yes", "said", "says", "here", "there", "also"}
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 _LEAD = re.compile(
-    r"^(?:a|an|the)?\s*(?:statement|report|reports|release|letter|readout|communiqu[eé]|"
+    r"^(?:a|an|the)?\s*(?:statement|report|reports|release|letter|readout|message|announcement|"
+    r"communiqu[eé]|"
     r"spokes(?:man|woman|person)|spokespeople)\s+(?:by|from|for|of|at)\s+",
     re.IGNORECASE,
 )
@@ -77,6 +78,14 @@ _NOT_SPEAKERS = frozenset(["that", "this", "which", "who", "one", "some", "many"
 #: Single words that are titles, never names on their own ("State", "Secretary").
 _ROLE_ONLY = frozenset(
     ["state", "secretary", "minister", "president", "leader", "spokesman", "official", "chief"]
+)
+_QUALIFIERS = frozenset(
+    ["close", "familiar", "with", "at", "in", "from", "within", "inside", "on", "who", "for"]
+)
+_ORG_OF = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?"
+    rf"(?i:{'|'.join(sorted(re.escape(w) for w in _K.org_words))})"
+    r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|&|the|for))*$"
 )
 _BOUNDARY = re.compile(r",|;|\(|\s(?:and|&|or|who|which|whose|of|for|from|at|with)\s")
 
@@ -196,11 +205,16 @@ kind=<CandidateKind.GENERIC: 'generic'>, role=None, principal=None, gender=None,
     if key in _K.metonyms:
         return Candidate(_K.metonyms[key], CK.GOVERNMENT)
     words = key.split()
+    gov = re.match(r"(?i)^(?:the\s+)?(?:government|regime|administration)\s+of\s+(.+)$", text)
+    if gov and name_key(gov.group(1)) in _K.metonyms:
+        return Candidate(_K.metonyms[name_key(gov.group(1))], CK.GOVERNMENT)
+    if _ORG_OF.match(text.strip()):
+        return Candidate(org_name(text), CK.ORGANISATION)  # "Academy of … Arts and Sciences"
+    if len(words) > 2 and words[0] in _K.generic and words[1] in _QUALIFIERS:
+        return Candidate(_anonymous_name(text), CK.ANONYMOUS)  # "sources close to the talks"
     if " and " in f" {key} ":
         parts = re.split(r"\s+and\s+", text, maxsplit=1, flags=re.IGNORECASE)
-        if words[-1] in _K.generic and not parts[0].strip().casefold().endswith(
-            tuple(_K.generic)
-        ):
+        if words[-1] in _K.generic and not parts[0].strip().casefold().endswith(tuple(_K.generic)):
             return Candidate(_anonymous_name(text), CK.ANONYMOUS)
         return classify_phrase(parts[0]) if parts[0].strip() else None
     generic = _generic_head(words)
@@ -242,8 +256,8 @@ def person_name(name: str) -> Candidate | None:
         return None
     for i, tok in enumerate(tokens):
         low = tok.casefold().strip(".")
-        if low in _K.particles and 0 < i < len(tokens) - 1:
-            continue
+        if low in _K.particles and 0 < i < len(tokens) - 1 or re.fullmatch(r"[A-Z]\.", tok):
+            continue  # "Ursula von der Leyen", "Stephen A. Smith"
         if not _NAME_TOKEN.match(tok) or low in _STOP_TOKENS:
             return None
     keys = [t.casefold().strip(".") for t in tokens]
@@ -276,7 +290,9 @@ def _is_dateline(record: DocumentRecord, mention: ClaimMention, surface: str) ->
         line_start = record.text.rfind("\n", 0, start) + 1
         return start - line_start < 40
     after = record.text[mention.speaker[-1][1] : mention.speaker[-1][1] + 8]
-    return surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*(?:\(|—|–|-{1,2}\s)", after))
+    return (
+        surface.isupper() and len(surface) > 2 and bool(re.match(r"\s*(?:\(|—|–|-{1,2}\s)", after))
+    )
 
 
 def _entities_in(record: DocumentRecord, span: tuple[int, int], labels: set[str]) -> list[Entity]:
@@ -297,6 +313,12 @@ _ROLE_OF = re.compile(
 )
 
 
+_ROLE_OF_PREP = re.compile(
+    r"(?i)^(?:the|a|an)\s+"
+    rf"(?P<role>{'|'.join(re.escape(r) for r in _ROLE_NOUNS)})\s+(?:of|for|to)\s+(?P<poss>.+)$"
+)
+
+
 def _role_of(surface: str) -> Candidate | None:
     """ "her rep", "Reid's publicist", "the actress's rep Jack Ketsoyan", "publicist Harlan Boll".
 
@@ -311,6 +333,20 @@ def _role_of(surface: str) -> Candidate | None:
     'Surrey Police'
     """
     head, _, appos = surface.partition(", ")
+    prep = _ROLE_OF_PREP.match(head)
+    if (
+        prep is not None
+        and person_name(prep.group("poss")) is None
+        and not _description(prep.group("poss"))
+    ):
+        org = classify_phrase(prep.group("poss"))
+        noun = prep.group("role").casefold()
+        if org is not None and _K.role_classes[noun] == "representative":
+            return org  # "a spokesman for the Los Angeles Superior Court"
+    if prep is not None:
+        noun = prep.group("role").casefold()
+        principal = re.sub(r"(?i)^(?:the|a|an)\s+", "", prep.group("poss")).strip()
+        return Candidate(_K.role_classes[noun], CK.ROLE_OF, role=noun, principal=principal)
     m = _ROLE_OF.match(head)
     if m is None:
         return None
@@ -398,8 +434,10 @@ def _whole_org(record: DocumentRecord, mention: ClaimMention, surface: str) -> C
     head = _BOUNDARY.split(surface, maxsplit=1)[0]
     for x in _entities_in(record, (s, e), {"ORG"}):
         text = re.sub(r"(?i)^the\s+", "", x.text.strip())
-        if name_key(text) and name_key(head).endswith(name_key(text)) or (
-            name_key(text) == name_key(surface)
+        if (
+            name_key(text)
+            and name_key(head).endswith(name_key(text))
+            or (name_key(text) == name_key(surface))
         ):
             if person_name(text) is not None and len(text.split()) >= 2:
                 return None
@@ -478,8 +516,9 @@ def _offered(record: DocumentRecord, mention: ClaimMention, surface: str) -> Can
     if surface and not _is_pronoun(surface):
         person = person_name(surface)
         if person is not None:
-            return Candidate(person.name, person.kind, role, gender=person.gender,
-                             family=person.family)
+            return Candidate(
+                person.name, person.kind, role, gender=person.gender, family=person.family
+            )
     return None
 
 
@@ -503,14 +542,16 @@ def _retyped(record: DocumentRecord, mention: ClaimMention, cand: Candidate) -> 
         return cand
     last = name_key(cand.name).split()[-1:]
     if any(
-        ent.label == "PERSON" and name_key(ent.text).split()[-1:] == last
-        for ent in record.entities
+        ent.label == "PERSON" and name_key(ent.text).split()[-1:] == last for ent in record.entities
     ):
         return cand  # "Reynolds" after "Burt Reynolds" is the person
     for ent in record.entities:
         kind = _ENTITY_KINDS.get(ent.label)
-        if kind and ent.start <= s and e <= ent.end + 2 and name_key(cand.name) in name_key(
-            ent.text
+        if (
+            kind
+            and ent.start <= s
+            and e <= ent.end + 2
+            and name_key(cand.name) in name_key(ent.text)
         ):
             if kind == CK.GOVERNMENT:
                 key = name_key(ent.text)

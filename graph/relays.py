@@ -105,7 +105,8 @@ def _learn_from_spokesman(rec: DocumentRecord, m: ClaimMention, relay) -> None:
         relay.roles.add(clean_role(m.speaker_role))
     surface = " ".join(rec.text[s:e] for s, e in m.speaker)
     written = person_name(clean_surface(surface))
-    if written is not None and name_key(written.name).split()[-1:] == (
-        name_key(relay.name).split()[-1:]
+    if (
+        written is not None
+        and name_key(written.name).split()[-1:] == (name_key(relay.name).split()[-1:])
     ):
         relay.aliases.add(written.name)

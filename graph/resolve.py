@@ -610,14 +610,16 @@ def _retyped(
         return cand
     last = name_key(cand.name).split()[-1:]
     if any(
-        ent.label == "PERSON" and name_key(ent.text).split()[-1:] == last
-        for ent in record.entities
+        ent.label == "PERSON" and name_key(ent.text).split()[-1:] == last for ent in record.entities
     ):
         return cand  # "Reynolds" after "Burt Reynolds" is the person
     for ent in record.entities:
         kind = _ENTITY_KINDS.get(ent.label)
-        if kind and ent.start <= s and e <= ent.end + 2 and name_key(cand.name) in name_key(
-            ent.text
+        if (
+            kind
+            and ent.start <= s
+            and e <= ent.end + 2
+            and name_key(cand.name) in name_key(ent.text)
         ):
             name = _org_name(ent.text) if kind == "organisation" else ent.text.strip()
             return Candidate(name, kind)

@@ -178,7 +178,8 @@ def org_key(name: str) -> str:
     """
     words = name_key(name.replace("-", "").replace(".", "")).split()
     while len(words) > 1 and (
-        words[-1] in _CORPORATE or _K.countries.get(words[-1]) in ("United States", "United Kingdom")
+        words[-1] in _CORPORATE
+        or _K.countries.get(words[-1]) in ("United States", "United Kingdom")
     ):
         words.pop()
     return " ".join(words)
@@ -392,8 +393,12 @@ def _roles_compatible(a: set[str], b: set[str]) -> bool:
 class _Orgs:
     """Phase 4: organisation names, normalised, with acronyms resolved inside stories."""
 
-    def __init__(self, offers: Mapping[str, list[_Offer]], casts: Mapping[str, Cast],
-                 story_of: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        offers: Mapping[str, list[_Offer]],
+        casts: Mapping[str, Cast],
+        story_of: Mapping[str, str],
+    ) -> None:
         self.forms: dict[str, Counter[str]] = defaultdict(Counter)  # org key → written forms
         self.story_acronyms: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.story_orgs: dict[str, set[str]] = defaultdict(set)
@@ -429,8 +434,11 @@ class _Orgs:
         return sorted(forms.items(), key=lambda x: (-x[1], -len(x[0]), x[0]))[0][0]
 
     def by_head(self, word: str, story: str) -> str | None:
-        keys = sorted(k for k in self.story_orgs.get(story, ()) if word.casefold() in k.split()
-                      and k != word.casefold())
+        keys = sorted(
+            k
+            for k in self.story_orgs.get(story, ())
+            if word.casefold() in k.split() and k != word.casefold()
+        )
         return self.canonical(keys[0], story) if len(keys) == 1 else None
 
     def bodies(self, words: frozenset[str], story: str) -> list[str]:
@@ -520,8 +528,18 @@ def resolve_speakers(
         before: list[Speaker] = []
         story = story_of.get(doc_id, doc_id)
         for o in offers[doc_id]:
-            sp = _assign(o, doc_id, story, story_docs[story], casts, people, orgs, registry,
-                         alias_index, before)
+            sp = _assign(
+                o,
+                doc_id,
+                story,
+                story_docs[story],
+                casts,
+                people,
+                orgs,
+                registry,
+                alias_index,
+                before,
+            )
             if sp is None:
                 dropped.append((doc_id, o.key[1], o.surface or o.cand.name))
                 continue
@@ -571,8 +589,8 @@ def _assign(
         holder = _story_role_holder(ref, story, docs, casts, people)
         if holder is not None:
             return registry.get(holder, SpeakerType.PERSON)
-        if ref.principal is None:
-            return None
+        if ref.principal is None:  # "a lawyer": one per role and story
+            return registry.get(ref.role or ref.role_class or "", SpeakerType.PERSON, scope=story)
         name = f"{ref.principal}'s {ref.role or ref.role_class}"
         return registry.get(name, SpeakerType.PERSON, scope=story)
     if kind == CK.ORG_SHORT:
@@ -644,8 +662,9 @@ def _finish(
                 if name in sp.aliases or _family_of(name) != _family_of(sp.name):
                     continue
                 if fuzz.ratio(name_key(name), name_key(sp.name)) >= settings.name_similarity and (
-                    _first_compatible(name_key(name), name_key(sp.name),
-                                      settings.first_name_similarity)
+                    _first_compatible(
+                        name_key(name), name_key(sp.name), settings.first_name_similarity
+                    )
                 ):
                     sp.aliases.add(name)
     for sp in registry.by_key.values():

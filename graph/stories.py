@@ -98,9 +98,7 @@ def _label(records: Sequence[DocumentRecord], members: list[int]) -> str:
     return ", ".join(top) or (records[members[0]].title or records[members[0]].id)
 
 
-def find_stories(
-    records: Sequence[DocumentRecord], settings: Settings = DEFAULT
-) -> list[Story]:
+def find_stories(records: Sequence[DocumentRecord], settings: Settings = DEFAULT) -> list[Story]:
     """Group ``records`` into stories (every record in exactly one; singletons included)."""
     terms = [_terms(r) for r in records]
     vectors = _vectors(terms)
