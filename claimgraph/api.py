@@ -22,7 +22,7 @@ from .exports.atomic import atomic_write_text
 from .exports.vocab import DEFAULT_BASE
 from .graph.build import build_graph
 from .graph.model import ClaimGraph as _GraphCore
-from .graph.resolve import load_known_entities
+from .graph.speakers import load_known_entities
 from .ingest.cache import RecordCache, pipeline_version
 from .ingest.errors import InputError
 from .ingest.pipeline import process

@@ -29,17 +29,9 @@ from ..ingest.outlets import canonical_outlet, outlet_parent
 from ..ingest.records import ClaimMention, DocumentRecord, Quantity
 from ..ingest.spans import normalise_claim_text
 from . import schema as S
-from .cluster import (
-    MentionRef,
-    central_wording,
-    claim_text_key,
-    cluster_mentions,
-    content_words,
-    features,
-    is_denial,
-    related_clusters,
-)
-from .conflicts import ClaimFacts, Frame, contradictions, interval, quantity_conflicts
+from .claims import MentionRef, cluster_mentions, related_clusters
+from .claimtext import central_wording, claim_text_key, content_words, features, is_denial
+from .relations import ClaimFacts, Frame, contradictions, interval, quantity_conflicts
 from .ids import node_id
 from .model import ClaimGraph
 from .settings import DEFAULT, Settings
@@ -363,9 +355,10 @@ def build_graph(
                         sp.key if sp else None,
                         cue=_spans_text(r.text, m.cue),
                         quantities=qs,
+                        story=story_of.get(r.id),
                     )
                 )
-    clusters = cluster_mentions(refs)
+    clusters = cluster_mentions(refs, settings)
 
     claim_texts: dict[str, str] = {}
     claim_sources: dict[str, set[str]] = {}
@@ -465,7 +458,14 @@ def build_graph(
                     m.kind,
                 )
             )
-        facts.append(ClaimFacts(cid, rep.text, frames[0].cue, tuple(quantities), tuple(frames)))
+        stories_of_claim = frozenset(
+            story_of[ref.id[0]] for ref in cluster if ref.id[0] in story_of
+        )
+        facts.append(
+            ClaimFacts(
+                cid, rep.text, frames[0].cue, tuple(quantities), tuple(frames), stories_of_claim
+            )
+        )
 
     kg.refresh_claim_stats()
     for cid, names in claim_speakers.items():
@@ -480,14 +480,14 @@ def build_graph(
             G.add_edge(cid, tid, key=S.ABOUT, kind=S.ABOUT)
 
     # Conflicts and contradictions (both stored in both directions), then corroboration.
-    for a, b, why in quantity_conflicts(facts):
+    for a, b, why in quantity_conflicts(facts, settings.quantity_block_cap):
         for x, y in ((a, b), (b, a)):
             G.add_edge(x, y, key=S.CONFLICTING_QUANTITY, kind=S.CONFLICTING_QUANTITY, why=why)
     for a, b, why in contradictions(facts):
         for x, y in ((a, b), (b, a)):
             if not G.has_edge(x, y, key=S.CONTRADICTS):
                 G.add_edge(x, y, key=S.CONTRADICTS, kind=S.CONTRADICTS, why=why)
-    for i, j, score in related_clusters(clusters):
+    for i, j, score in related_clusters(clusters, settings):
         a, b = sorted((cluster_ids[i], cluster_ids[j]))
         if (
             a == b

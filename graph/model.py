@@ -17,7 +17,8 @@ from rapidfuzz import fuzz
 from ..ingest.outlets import outlet_lineage
 from . import schema as S
 from .names import is_role_phrase, name_key
-from .resolve import METONYMS, ORGANISATIONS, roles_match
+from .knowledge import knowledge
+from .speakers import roles_match
 
 __all__ = ["ClaimGraph"]
 
@@ -80,7 +81,7 @@ class ClaimGraph:
         key = name_key(name)
         if not key:
             return None
-        table = METONYMS.get(key) or ORGANISATIONS.get(key)
+        table = knowledge().metonyms.get(key) or knowledge().organisations.get(key)
         partial, close = [], []
         speakers = list(self.nodes(S.SPEAKER))
         for sp in speakers:

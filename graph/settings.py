@@ -20,7 +20,7 @@ class Settings:
     #: Fuzzy ratio from which two first names agree ("Sergey"/"Sergei").
     first_name_similarity: float = 70.0
     #: Cosine of two articles' weighted entity and word vectors from which they share a story.
-    story_similarity: float = 0.33
+    story_similarity: float = 0.36
     #: Terms per article (rarest first) used as blocking keys for story detection.
     story_block_terms: int = 15
     #: Largest story block compared pairwise.

@@ -74,9 +74,9 @@ def _vectors(terms: list[Counter[str]]) -> list[dict[str, float]]:
     out = []
     for ts in terms:
         v = {
-            t: (1 + math.log(c)) * math.log(n / df[t]) * (2.0 if t[0] == "E" else 1.0)
+            t: (1 + math.log(c)) * math.log(1 + n / df[t]) * (2.0 if t[0] == "E" else 1.0)
             for t, c in ts.items()
-            if 1 < df[t] < n or n <= 2
+            if df[t] > 1
         }
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         out.append({t: x / norm for t, x in v.items()})

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from .cluster import STOPWORDS, claim_text_key
+from .claimtext import STOPWORDS, claim_text_key
 
 __all__ = ["find_topics", "quoted_phrases"]
 

@@ -3,7 +3,8 @@
 ``conflicting_quantity``: two claims count the same unit ("troops") about the same thing (they
 share a feature besides the unit and the parties named: "amassed"/"massed") and the intervals
 their wording allows do not overlap ("more than 100,000" = [100000, ∞) vs "tens of thousands" =
-[20000, 99999]). Compared only inside blocks keyed by unit.
+[20000, 99999]). Compared only inside blocks keyed by unit, and only between claims of one
+story: numbers about two different events never conflict.
 
 ``contradicts``: one claim holds a *negative frame* (actor A, event E) and another a *positive
 frame* (A, E):
@@ -37,8 +38,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..ingest.records import Quantity
-from .cluster import ACTOR_FEATURES, event_concepts, features, is_denial
-from .resolve import METONYMS
+from .claimtext import event_concepts, features, is_actor, is_denial
+from .knowledge import knowledge
 
 __all__ = [
     "ClaimFacts",
@@ -50,12 +51,14 @@ __all__ = [
     "INTENT_WORDS",
 ]
 
+_K = knowledge()
+METONYMS = _K.metonyms
+
 #: Words that make a claim about what an actor means or is able to do.
-INTENT_WORDS = (
-    r"plans?|planning|planned|prepar\w*|intends?|intending|intention|ready|poised|capacity|"
-    r"capable|capability|going to|about to|launch\w*|threaten\w*|set to|seeks?|seeking|wants?"
+INTENT_WORDS = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_K.intent_words, key=len, reverse=True)
 )
-_EVENT_WORDS = r"invade|invading|invasion|attack\w*|aggression|offensive|war|conflict|incursion"
+_EVENT_WORDS = "|".join(re.escape(w) for w in sorted(_K.events, key=len, reverse=True))
 _NEG = r"\b(?:not|no|never|n't|nothing|without|deny|denies|denied|denying)\b"
 _PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:that\s+)?(?:it|they|we|he|she|any|such|the|its)\b", re.IGNORECASE
@@ -107,6 +110,7 @@ class ClaimFacts:
     cue: str
     quantities: tuple[Quantity, ...]
     frames: tuple[Frame, ...] = field(default=())
+    stories: frozenset[str] = field(default=frozenset())
 
 
 def interval(q: Quantity) -> tuple[float, float]:
@@ -136,7 +140,7 @@ def _unit_key(unit: str | None) -> str | None:
     return u[:-1] if u.endswith("s") and len(u) > 3 else u
 
 
-def quantity_conflicts(claims: Sequence[ClaimFacts]) -> list[tuple[str, str, str]]:
+def quantity_conflicts(claims: Sequence[ClaimFacts], cap: int = 200) -> list[tuple[str, str, str]]:
     """Pairs ``(a, b, why)`` of claims whose quantities of one unit cannot both be true."""
     blocks: dict[str, list[tuple[ClaimFacts, Quantity]]] = defaultdict(list)
     for c in claims:
@@ -147,13 +151,13 @@ def quantity_conflicts(claims: Sequence[ClaimFacts]) -> list[tuple[str, str, str
     out: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
     for items in blocks.values():
-        items = items[:200]
+        items = items[:cap]
         feats = {c.id: _topical(c, q) for c, q in items}
         for i, (a, qa) in enumerate(items):
             for b, qb in items[i + 1 :]:
                 if a.id == b.id or (a.id, b.id) in seen or (b.id, a.id) in seen:
                     continue
-                if not feats[a.id] & feats[b.id]:
+                if not feats[a.id] & feats[b.id] or not _one_story(a, b):
                     continue
                 la, ha = interval(qa)
                 lb, hb = interval(qb)
@@ -168,7 +172,12 @@ def _topical(c: ClaimFacts, q: Quantity) -> frozenset[str]:
     unit = features(q.unit or "")
     texts = [c.text, *(f.text for f in c.frames)]
     out = frozenset().union(*(features(t) for t in texts))
-    return frozenset(f for f in out if not any(ch.isdigit() for ch in f)) - unit - ACTOR_FEATURES
+    return frozenset(f for f in out if not any(ch.isdigit() for ch in f) and not is_actor(f)) - unit
+
+
+def _one_story(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether two claims are reported in one story (claims without stories: always)."""
+    return not a.stories or not b.stories or bool(a.stories & b.stories)
 
 
 def _actor(name: str | None) -> str | None:
@@ -254,9 +263,12 @@ def contradictions(
                 bucket[(actor, event)].append(c.id)
     out: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
+    by_id = {c.id: c for c in claims}
     for (actor, event), denials in sorted(neg.items()):
         for a in denials:
             for b in pos.get((actor, event), []):
+                if not _one_story(by_id[a], by_id[b]):
+                    continue
                 if a != b and (a, b) not in seen and (b, a) not in seen:
                     seen.add((a, b))
                     out.append((a, b, f"{actor} {event}: denied vs asserted"))

@@ -1,0 +1,367 @@
+"""Cluster claim mentions into claims: one node per claim, one mention per occurrence.
+
+Two mentions are one claim when
+
+1. their texts are equal after folding quote marks, punctuation, case and spelling variants,
+   the text says something (two content words at least: "it", "that" or "911" alone never
+   merge) and they are in one story or have one speaker;
+2. they have the same speaker, the same mode (a denial only joins denials, a negated
+   statement only negated ones), no incompatible quantities, and the shorter one's features
+   (:mod:`.claimtext`) are mostly found in the longer one (weighted containment of at least
+   :attr:`Settings.claim_containment`, with :attr:`Settings.claim_min_shared` shared);
+3. inside one story, the same speaker reports one event in words that share rare content
+   (:attr:`Settings.story_claim_containment`, :attr:`Settings.story_claim_min_shared`): five
+   outlets retelling one police statement each keep a different part of it;
+4. inside one story, a mention whose speaker stays unknown joins another on stronger wording
+   evidence (:attr:`Settings.unattributed_containment`);
+5. they are denials by the same speaker of the same event type, or demands by the same speaker
+   for the same action of the same parties.
+
+Comparisons happen only inside blocks keyed by (speaker or story, rare feature); each mention
+enters a few blocks and a block is capped, so the work grows near-linearly.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .claimtext import (
+    claim_text_key,
+    content_words,
+    directive_action,
+    event_concepts,
+    features,
+    is_actor,
+    is_denial,
+    is_negated,
+)
+from .settings import DEFAULT, Settings
+
+__all__ = ["MentionRef", "cluster_mentions", "related_clusters"]
+
+Quantities = tuple[tuple[str, float, float], ...]
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """What clustering needs of a mention: an id, its text, speaker key and story.
+
+    ``cue`` tells denials from assertions; ``quantities`` are ``(unit, low, high)`` triples,
+    so mentions with incompatible numbers never merge.
+    """
+
+    id: Hashable
+    text: str
+    speaker: str | None
+    cue: str = ""
+    quantities: Quantities = field(default=())
+    story: str | None = None
+
+
+class _UnionFind:
+    """Clusters of mentions; two clusters whose numbers conflict are never joined, nor two
+    whose known speakers differ (a mention of unknown speaker cannot chain one speaker's
+    claim to another's), unless the wording is identical."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Hashable, Hashable] = {}
+        self.quantities: dict[Hashable, Quantities] = {}
+        self.speakers: dict[Hashable, frozenset[str]] = {}
+
+    def add(self, x: Hashable, quantities: Quantities = (), speaker: str | None = None) -> None:
+        self.parent.setdefault(x, x)
+        self.quantities.setdefault(x, quantities)
+        self.speakers.setdefault(x, frozenset([speaker]) if speaker else frozenset())
+
+    def find(self, x: Hashable) -> Hashable:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: Hashable, b: Hashable, *, same_words: bool = False) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        qa, qb = self.quantities.get(ra, ()), self.quantities.get(rb, ())
+        sa, sb = self.speakers[ra], self.speakers[rb]
+        if clash(qa, qb) or (not same_words and sa and sb and not sa & sb):
+            return
+        keep, gone = min(ra, rb, key=repr), max(ra, rb, key=repr)
+        self.parent[gone] = keep
+        self.quantities[keep] = qa + tuple(q for q in qb if q not in qa)
+        self.speakers[keep] = sa | sb
+        self.quantities.pop(gone, None)
+        self.speakers.pop(gone, None)
+
+
+class Weights:
+    """Inverse document frequency of features over the mentions being clustered."""
+
+    def __init__(self, feats: Sequence[frozenset[str]]) -> None:
+        self.n = max(len(feats), 1)
+        self.df: Counter[str] = Counter(f for fs in feats for f in fs)
+
+    def __call__(self, f: str) -> float:
+        return math.log(1 + self.n / (1 + self.df[f]))
+
+    def containment(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
+        """Weighted share of the smaller feature set found in the other, and the count."""
+        shared = a & b
+        small = min(sum(map(self, a)), sum(map(self, b)))
+        return (sum(map(self, shared)) / small if small else 0.0), len(shared)
+
+
+def mention_features(m: MentionRef) -> frozenset[str]:
+    """Features of the text, plus the cue's when the cue carries content ("guarantees")."""
+    feats = features(m.text)
+    if m.cue and not is_denial(m.cue):
+        feats |= features(m.cue)
+    return feats
+
+
+def clash(qa: Quantities, qb: Quantities) -> bool:
+    """Whether two quantity lists count the same unit with intervals that do not meet."""
+    for ua, la, ha in qa:
+        for ub, lb, hb in qb:
+            if ua == ub and (ha < lb or hb < la):
+                return True
+    return False
+
+
+_WITHHELD = re.compile(r"(?i)\b(?:not|n't|never|refus\w*|declin\w*|wo?uldn't|won't)\b")
+
+
+def mode(cue: str) -> str:
+    """How a cue reports: ``deny``, ``withhold`` ("refused to disclose", "would not say") or
+    ``assert``. Only mentions of one mode are one claim."""
+    if is_denial(cue):
+        return "deny"
+    return "withhold" if _WITHHELD.search(cue) else "assert"
+
+
+def _says_something(text: str) -> bool:
+    return len(content_words(text)) >= 2
+
+
+def _blocks(
+    mentions: Sequence[MentionRef],
+    feats: dict[Hashable, frozenset[str]],
+    weights: Weights,
+    settings: Settings,
+) -> dict[tuple[str, str], list[MentionRef]]:
+    """Blocks keyed by (speaker, feature) and, for unknown speakers, (story, feature)."""
+    blocks: dict[tuple[str, str], list[MentionRef]] = defaultdict(list)
+    for m in mentions:
+        owners = [f"s:{m.speaker}"] if m.speaker else []
+        if m.story is not None:
+            owners.append(f"t:{m.story}")
+        keys = sorted(
+            (f for f in feats[m.id] if not is_actor(f)), key=lambda f: (weights.df[f], f)
+        )[: settings.block_words]
+        for owner in owners:
+            for f in keys:
+                block = blocks[(owner, f)]
+                if len(block) < settings.block_cap:
+                    block.append(m)
+    return blocks
+
+
+def cluster_mentions(
+    mentions: Sequence[MentionRef], settings: Settings = DEFAULT
+) -> list[list[MentionRef]]:
+    """Group mentions that express the same claim; clusters come out in input order."""
+    uf = _UnionFind()
+    feats = {m.id: mention_features(m) for m in mentions}
+    weights = Weights(list(feats.values()))
+    by_key: dict[tuple[str, str], Hashable] = {}
+    for m in mentions:
+        uf.add(m.id, m.quantities, m.speaker)
+    for m in mentions:
+        key = claim_text_key(m.text)
+        if not key or not _says_something(m.text):
+            continue
+        for scope in (f"t:{m.story}" if m.story else None, f"s:{m.speaker}" if m.speaker else None):
+            if scope is None:
+                continue
+            if (scope, key) in by_key:
+                uf.union(by_key[(scope, key)], m.id, same_words=True)
+            else:
+                by_key[(scope, key)] = m.id
+    compared: set[tuple[Hashable, Hashable]] = set()
+    for members in _blocks(mentions, feats, weights, settings).values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if (a.id, b.id) in compared or uf.find(a.id) == uf.find(b.id):
+                    continue
+                compared.add((a.id, b.id))
+                if same_claim(a, b, feats, weights, settings):
+                    uf.union(a.id, b.id)
+    for group in _denial_groups(mentions, feats, settings) + _directive_groups(mentions, feats):
+        for other in group[1:]:
+            uf.union(group[0].id, other.id)
+    clusters: dict[Hashable, list[MentionRef]] = {}
+    for m in mentions:
+        clusters.setdefault(uf.find(m.id), []).append(m)
+    return list(clusters.values())
+
+
+def same_claim(
+    a: MentionRef,
+    b: MentionRef,
+    feats: dict[Hashable, frozenset[str]],
+    weights: Weights,
+    settings: Settings = DEFAULT,
+) -> bool:
+    """Whether two mentions express one claim (rules 2–4 of the module docstring)."""
+    if mode(a.cue) != mode(b.cue) or clash(a.quantities, b.quantities):
+        return False
+    if is_negated(a.text) != is_negated(b.text):
+        return False
+    if not _says_something(a.text) or not _says_something(b.text):
+        return False
+    fa, fb = feats[a.id], feats[b.id]
+    share, n = weights.containment(fa, fb)
+    topical = len({f for f in fa & fb if not is_actor(f)})
+    same_story = a.story is not None and a.story == b.story
+    if a.speaker is not None and a.speaker == b.speaker:
+        if _near_identical(a.text, b.text, settings.claim_fuzzy):
+            return True
+        if (
+            n >= settings.claim_min_shared
+            and topical >= settings.claim_min_shared - 1
+            and (share >= settings.claim_containment)
+        ):
+            return True
+        rare = sum(1 for f in fa & fb if not is_actor(f) and weights(f) >= _rare(weights))
+        return (
+            same_story
+            and rare >= settings.story_claim_min_shared
+            and share >= settings.story_claim_containment
+        )
+    if not same_story or (a.speaker is not None and b.speaker is not None):
+        return False
+    return topical >= settings.claim_min_shared and share >= settings.unattributed_containment
+
+
+def _rare(weights: Weights) -> float:
+    """The weight from which a feature is rare: found in under one mention in twenty."""
+    return math.log(1 + weights.n / (1 + weights.n / 20))
+
+
+def _near_identical(a: str, b: str, threshold: float) -> bool:
+    ka, kb = " ".join(content_words(a)), " ".join(content_words(b))
+    if not ka or not kb:
+        return False
+    shorter, longer = sorted((len(ka), len(kb)))
+    return shorter / longer >= 0.6 and (
+        fuzz.token_set_ratio(ka, kb) >= threshold and fuzz.ratio(ka, kb) >= threshold - 20
+    )
+
+
+def _denial_groups(
+    mentions: Sequence[MentionRef], feats: dict[Hashable, frozenset[str]], settings: Settings
+) -> list[list[MentionRef]]:
+    """Denials by one speaker of one event type; a vague denial joins the speaker's main one."""
+    denials: dict[str, dict[str, list[MentionRef]]] = defaultdict(lambda: defaultdict(list))
+    vague: list[MentionRef] = []
+    for m in mentions:
+        if m.speaker is None or not is_denial(m.cue):
+            continue
+        events = event_concepts(m.text)
+        for e in sorted(events):
+            denials[m.speaker][e].append(m)
+        if not events and len(feats[m.id]) <= 3:
+            vague.append(m)
+    groups = [ms[: settings.block_cap] for g in denials.values() for ms in g.values()]
+    for m in vague:
+        by_event = denials.get(m.speaker or "", {})
+        if by_event:
+            main = max(by_event.values(), key=lambda g: (len(g), repr(g[0].id)))
+            groups.append([main[0], m])
+    return [g for g in groups if len(g) > 1]
+
+
+def _directive_groups(
+    mentions: Sequence[MentionRef], feats: dict[Hashable, frozenset[str]]
+) -> list[list[MentionRef]]:
+    """Directives by one speaker asking for one action of the same parties, one group each.
+
+    A directive naming no party joins only when a single party is asked; a denial or a
+    negation never joins.
+    """
+    by_key: dict[tuple[str, str, bool], list[MentionRef]] = defaultdict(list)
+    for m in mentions:
+        if m.speaker is None or is_denial(m.cue):
+            continue
+        action = directive_action(m.text, m.cue)
+        if action is not None:
+            by_key[(m.speaker, action, is_negated(m.text))].append(m)
+    out: list[list[MentionRef]] = []
+    for members in by_key.values():
+        named: list[tuple[set[str], list[MentionRef]]] = []
+        unnamed: list[MentionRef] = []
+        for m in members:
+            actors = {f for f in feats[m.id] if is_actor(f)}
+            if not actors:
+                unnamed.append(m)
+                continue
+            home = next((g for g in named if g[0] & actors), None)
+            if home is None:
+                named.append((actors, [m]))
+            else:
+                home[0].update(actors)
+                home[1].append(m)
+        groups = [g for _a, g in named]
+        if len(groups) == 1:
+            groups[0].extend(unnamed)
+        else:
+            groups.append(unnamed)
+        out.extend(g for g in groups if len(g) > 1)
+    return out
+
+
+def related_clusters(
+    clusters: Sequence[Sequence[MentionRef]], settings: Settings = DEFAULT
+) -> list[tuple[int, int, float]]:
+    """Pairs ``(i, j, score)`` of clusters of one story that support each other.
+
+    Two clusters are related when they share a speaker and a story, the same mode (denial or
+    not), at least :attr:`Settings.corroboration_min_shared` features that are not just the
+    parties named, and a weighted containment of at least
+    :attr:`Settings.corroboration_containment`.
+    """
+    info = []
+    for c in clusters:
+        feats = frozenset().union(*(mention_features(m) for m in c))
+        owners = {(m.speaker, m.story) for m in c if m.speaker and m.story is not None}
+        info.append((feats, owners, any(is_denial(m.cue) for m in c)))
+    weights = Weights([f for f, _, _ in info])
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for idx, (feats, owners, _deny) in enumerate(info):
+        rare = sorted((f for f in feats if not is_actor(f)), key=lambda f: (weights.df[f], f))
+        for owner in owners:
+            for f in rare[: settings.block_words]:
+                if len(blocks[(owner, f)]) < settings.block_cap:
+                    blocks[(owner, f)].append(idx)
+    out: dict[tuple[int, int], float] = {}
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if (i, j) in out or info[i][2] != info[j][2]:
+                    continue
+                share, _n = weights.containment(info[i][0], info[j][0])
+                topical = len({f for f in info[i][0] & info[j][0] if not is_actor(f)})
+                if topical >= settings.corroboration_min_shared and (
+                    share >= settings.corroboration_containment
+                ):
+                    out[(i, j)] = round(share, 3)
+    return sorted((i, j, s) for (i, j), s in out.items())
