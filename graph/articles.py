@@ -74,6 +74,7 @@ class Cast:
         default_factory=lambda: defaultdict(list)
     )  # role class → [(holder, principal written)]
     orgs: list[str] = field(default_factory=list)
+    surnames: set[str] = field(default_factory=set)  # one-word names the parse calls people
 
     @property
     def persons(self) -> list[str]:
@@ -141,6 +142,7 @@ def article_cast(record: DocumentRecord, candidates: list[Candidate | None]) -> 
                 continue
             if person.kind == CK.SURNAME:
                 surname_hits[name_key(person.name)] += 1
+                cast.surnames.add(name_key(person.name))
                 continue
             cast.counts[person.name] += 1
             if person.gender:

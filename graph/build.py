@@ -31,9 +31,9 @@ from ..ingest.spans import normalise_claim_text
 from . import schema as S
 from .claims import MentionRef, cluster_mentions, related_clusters
 from .claimtext import central_wording, claim_text_key, content_words, features, is_denial
-from .relations import ClaimFacts, Frame, contradictions, interval, quantity_conflicts
 from .ids import node_id
 from .model import ClaimGraph
+from .relations import ClaimFacts, Frame, contradictions, interval, quantity_conflicts
 from .settings import DEFAULT, Settings
 from .speakers import KnownEntity, Speaker, resolve_speakers
 from .stories import find_stories

@@ -494,6 +494,10 @@ def _offered(record: DocumentRecord, mention: ClaimMention, surface: str) -> Can
         for reading in (_head_person, _whole_org):
             cand = reading(record, mention, surface)
             if cand is not None:
+                if cand.role is None and role and cand.kind in (CK.PERSON, CK.SURNAME):
+                    cand = Candidate(
+                        cand.name, cand.kind, role, gender=cand.gender, family=cand.family
+                    )
                 return cand
         cand = _role_of(surface) or _appositive_person(surface) or _description(surface)
         if cand is not None:

@@ -241,7 +241,7 @@ def same_claim(
             and (share >= settings.claim_containment)
         ):
             return True
-        rare = sum(1 for f in fa & fb if not is_actor(f) and weights(f) >= _rare(weights))
+        rare = sum(1 for f in fa & fb if not is_actor(f) and _rare(weights, f))
         return (
             same_story
             and rare >= settings.story_claim_min_shared
@@ -252,9 +252,9 @@ def same_claim(
     return topical >= settings.claim_min_shared and share >= settings.unattributed_containment
 
 
-def _rare(weights: Weights) -> float:
-    """The weight from which a feature is rare: found in under one mention in twenty."""
-    return math.log(1 + weights.n / (1 + weights.n / 20))
+def _rare(weights: Weights, feature: str) -> bool:
+    """Whether a feature is rare: found in at most one mention in twenty (or in two)."""
+    return weights.df[feature] <= max(2, weights.n / 20)
 
 
 def _near_identical(a: str, b: str, threshold: float) -> bool:

@@ -16,8 +16,8 @@ from rapidfuzz import fuzz
 
 from ..ingest.outlets import outlet_lineage
 from . import schema as S
-from .names import is_role_phrase, name_key
 from .knowledge import knowledge
+from .names import is_role_phrase, name_key
 from .speakers import roles_match
 
 __all__ = ["ClaimGraph"]

@@ -577,10 +577,11 @@ def _assign(
         return registry.get(people.canon.get(ref.name, ref.name), SpeakerType.PERSON)
     if kind == CK.SURNAME:
         canon = people.surname(ref, doc_id)
-        if canon is None and len(ref.name.split()) == 1 and ref.name in casts[doc_id].persons:
-            canon = ref.name
-        if canon is None:
-            canon = ref.name if not people.owners.get(key) else None
+        written = key in name_key(o.surface).split()
+        if canon is None and (
+            key in casts[doc_id].surnames or (written and not people.owners.get(key))
+        ):
+            canon = ref.name  # a person known by one name, or one of several: not a guess
         return registry.get(canon, SpeakerType.PERSON) if canon else None
     if kind == CK.ROLE:
         canon = people.role(ref.name, doc_id, before) or ref.role or ref.name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.graph.conflicts import ClaimFacts, contradictions, quantity_conflicts
+from claimgraph.graph.relations import ClaimFacts, contradictions, quantity_conflicts
 from claimgraph.ingest.records import Quantity
 
 MORE_THAN = Quantity(100000, "troops", "min", "more than 100,000 troops", low=100000)
@@ -55,7 +55,7 @@ def test_unrelated_negative_claims_contradict_nothing():
 
 # -- precise contradictions --------------------------------------------------------------------
 
-from claimgraph.graph.conflicts import Frame, frames_of  # noqa: E402
+from claimgraph.graph.relations import Frame, frames_of  # noqa: E402
 
 BLINKEN = dict(speaker="Antony Blinken", speaker_type="person", affiliation="United States")
 LAVROV = dict(speaker="Sergey Lavrov", speaker_type="person", affiliation="Russia")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.graph import schema as S
-from claimgraph.graph.names import name_key
 from claimgraph.graph.candidates import clean_surface as _clean_surface
+from claimgraph.graph.names import name_key
 
 TYPES = {"person": "person", "organization": "organisation", "country/government": "government"}
 

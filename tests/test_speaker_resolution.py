@@ -7,13 +7,9 @@ import json
 import pytest
 
 from claimgraph.graph.build import build_graph
+from claimgraph.graph.candidates import COMMENTER
 from claimgraph.graph.names import clean_role
-from claimgraph.graph.resolve import (
-    COMMENTER,
-    KnownEntity,
-    load_known_entities,
-    resolve_speakers,
-)
+from claimgraph.graph.speakers import KnownEntity, load_known_entities, resolve_speakers
 from claimgraph.ingest.errors import InputError
 from claimgraph.ingest.records import ClaimMention, DocumentRecord, Entity
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.graph.cluster import MentionRef, claim_text_key, cluster_mentions
+from claimgraph.graph.claims import MentionRef, cluster_mentions
+from claimgraph.graph.claimtext import claim_text_key
 
 
 def test_spelling_and_quote_marks_do_not_split_a_claim():
@@ -53,7 +54,8 @@ def test_similar_words_from_different_speakers_stay_apart():
 
 # -- paraphrase, denials, guards -------------------------------------------------------------
 
-from claimgraph.graph.cluster import features, is_denial, related_clusters  # noqa: E402
+from claimgraph.graph.claims import related_clusters  # noqa: E402
+from claimgraph.graph.claimtext import features, is_denial  # noqa: E402
 
 WINDOW = (
     "He underscored that, while further Russian aggression against Ukraine would result in a "
@@ -160,13 +162,47 @@ def test_cue_words_count_when_they_carry_content():
 
 
 def test_related_claims_of_one_speaker_corroborate_and_unrelated_ones_do_not():
+    def ref(id_, text, speaker, story="s1"):
+        return [MentionRef(id_, text, speaker, story=story)]
+
     clusters = [
-        [MentionRef("a", "the serious consequences that would have a Russian invasion", "B")],
-        [MentionRef("b", "If Russia decides to continue, there will be serious consequences", "B")],
-        [MentionRef("c", "the two sides were now on a clear path to understanding", "B")],
-        [MentionRef("d", "there will be serious consequences if Russia invades", "L")],
+        ref("a", "the serious consequences that would have a Russian invasion", "B"),
+        ref("b", "If Russia decides to continue, there will be serious consequences", "B"),
+        ref("c", "the two sides were now on a clear path to understanding", "B"),
+        ref("d", "there will be serious consequences if Russia invades", "L"),
+        ref("e", "there will be serious consequences of a Russian invasion", "B", story="s2"),
     ]
     assert [(i, j) for i, j, _ in related_clusters(clusters)] == [(0, 1)]
+
+
+def test_a_speaker_reports_one_event_in_parts_inside_one_story():
+    # ECB+ 18_1ecb / 18_4ecb (CC BY 3.0): two outlets retell one police statement.
+    a = (
+        "A 61-year-old man was charged with first-degree murder Saturday after allegedly "
+        "opening fire at his former employers' office Christmas party in Vancouver"
+    )
+    b = (
+        "A former employee recently let go from his job opened fire at an office Christmas "
+        "party in Vancouver, killing one man"
+    )
+    same_story = [MentionRef(1, a, "police@s", story="s"), MentionRef(2, b, "police@s", story="s")]
+    assert len(cluster_mentions(same_story)) == 1
+    apart = [MentionRef(1, a, "police", story="s"), MentionRef(2, b, "police", story="t")]
+    assert len(cluster_mentions(apart)) == 2
+    other = [MentionRef(1, a, "police", story="s"), MentionRef(2, b, "a witness", story="s")]
+    assert len(cluster_mentions(other)) == 2
+
+
+def test_words_that_say_nothing_never_merge():
+    refs = [MentionRef(i, "it", None, story=f"s{i}") for i in range(3)]
+    refs += [MentionRef(10 + i, "911", "police", story="s") for i in range(2)]
+    assert len(cluster_mentions(refs)) == 5
+
+
+def test_a_withheld_answer_is_no_assertion():
+    said = MentionRef(1, "the actress checked into rehab for exhaustion", "rep", cue="told")
+    withheld = MentionRef(2, "why the actress checked into rehab", "rep", cue="refused to disclose")
+    assert len(cluster_mentions([said, withheld])) == 2
 
 
 def test_features_fold_stems_and_synonyms():
@@ -177,7 +213,7 @@ def test_features_fold_stems_and_synonyms():
 
 # -- directives, light words, the shown wording -------------------------------------------------
 
-from claimgraph.graph.cluster import central_wording, directive_action  # noqa: E402
+from claimgraph.graph.claimtext import central_wording, directive_action  # noqa: E402
 
 NEED = "emphasised the need to see verifiable, credible, meaningful de-escalation"
 SHOULD = "it should de-escalate, rather than escalate"
