@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import errors
 from ._version import __version__
 from .api import BuildReport, build, build_to_dir, extract, load
-from .kg import ClaimGraph
+from .views import ClaimGraph
 
 __all__ = [
     "build",

@@ -21,15 +21,14 @@ from ._version import __version__
 from .exports.atomic import atomic_write_text
 from .exports.vocab import DEFAULT_BASE
 from .graph.build import build_graph
-from .graph.model import ClaimGraph as _GraphCore
 from .graph.speakers import load_known_entities
 from .ingest.cache import RecordCache, pipeline_version
 from .ingest.errors import InputError
 from .ingest.pipeline import process
 from .ingest.read import RawDocument, ReadError, read_inputs
 from .ingest.records import DocumentRecord
-from .kg import ClaimGraph
 from .outputs import OUTPUT_FILES, read_graph, read_records, write_outputs
+from .views import ClaimGraph
 
 __all__ = [
     "extract",
@@ -192,8 +191,10 @@ def build_records(
 ) -> ClaimGraph:
     """The claim graph of records already extracted (e.g. read back from records.jsonl)."""
     known = load_known_entities(entities) if entities else ()
-    core = build_graph(records, known_entities=known)
-    return ClaimGraph(core.G, records=list(records), base=base)
+    kg = build_graph(records, known_entities=known)
+    kg.records = list(records)
+    kg.G.graph.update(base_iri=base, version=__version__)
+    return kg
 
 
 def build(
@@ -377,10 +378,11 @@ def load(out_dir: str | os.PathLike[str], *, base: str | None = None) -> ClaimGr
     graph_file = out / OUTPUT_FILES["json"]
     if not graph_file.exists():
         raise InputError(f"{out}: no {OUTPUT_FILES['json']} here; run `claimgraph build` first")
-    core = _GraphCore.from_node_link(read_graph(graph_file))
+    core = ClaimGraph.from_node_link(read_graph(graph_file))
     rec_file = out / OUTPUT_FILES["records"]
     records = read_records(rec_file) if rec_file.exists() else []
     base = base or core.G.graph.get("base_iri") or DEFAULT_BASE
     kg = ClaimGraph(core.G, records=records, base=base)
+    kg.G.graph.setdefault("version", __version__)
     kg.store_path = out / "store"
     return kg

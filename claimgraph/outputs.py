@@ -90,7 +90,7 @@ def write_outputs(
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written: dict[str, str] = {}
-    kw = {"base": kg.base, "version": __version__}
+    kw = {"base": kg.base, "version": kg.version or __version__}
     nq = nquads_text(kg, **kw)  # the canonical form: written as is and loaded into the store
     digest = nquads_digest(nq)  # recorded in graph.json: tells a stale store apart
     steps: list[tuple[str, Callable[[Path], None]]] = [

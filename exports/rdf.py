@@ -162,9 +162,15 @@ def _run_time() -> Literal | None:
 
 
 def generate_quads(
-    kg: ClaimGraph, *, base: str = DEFAULT_BASE, version: str = ""
+    kg: ClaimGraph, *, base: str | None = None, version: str | None = None
 ) -> Iterator[Quad]:
-    """Every quad of the export, in a deterministic order (duplicates possible)."""
+    """Every quad of the export, in a deterministic order (duplicates possible).
+
+    Base IRI and version default to the graph's own, so a graph exported after loading
+    mints the IRIs it was built with.
+    """
+    base = base or getattr(kg, "base", None) or DEFAULT_BASE
+    version = version if version is not None else (getattr(kg, "version", None) or "")
     G = kg.G
     texts = _texts(kg)
 
@@ -349,7 +355,7 @@ def _lines(quads: Iterable[Quad]) -> list[str]:
 
 
 def generate_nquads(
-    kg: ClaimGraph, *, base: str = DEFAULT_BASE, version: str = ""
+    kg: ClaimGraph, *, base: str | None = None, version: str | None = None
 ) -> Iterator[str]:
     """Sorted, de-duplicated N-Quads lines: byte-identical for the same input.
 
@@ -372,7 +378,7 @@ def write_nquads(kg: ClaimGraph, path: str | Path, **kw: str) -> None:
 
 
 # -- rdflib and pyoxigraph views ----------------------------------------------------------
-def to_dataset(kg: ClaimGraph, *, base: str = DEFAULT_BASE, version: str = "") -> Dataset:
+def to_dataset(kg: ClaimGraph, *, base: str | None = None, version: str | None = None) -> Dataset:
     """The export as an rdflib ``Dataset`` (named graphs kept)."""
     ds = Dataset()
     bind_prefixes(ds)
@@ -407,12 +413,15 @@ _OX_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 def serialise(kg: ClaimGraph, fmt: str, *, engine: str = "auto", **kw: str) -> bytes:
     """The export in ``fmt`` (``trig``, ``ttl``, ``nq``, ``jsonld``) as UTF-8 bytes.
 
-    ``engine``: ``rdflib``, ``oxigraph`` or ``auto`` (pyoxigraph above :data:`FAST_THRESHOLD`
-    quads, for TriG and Turtle). JSON-LD carries :data:`JSONLD_CONTEXT`; it is written by
-    pyoxigraph and compacted unless ``engine="rdflib"``.
+    ``engine``: ``rdflib``, ``oxigraph`` or ``auto``: the canonical N-Quads re-serialised by
+    pyoxigraph, the very bytes ``claimgraph build`` writes. JSON-LD carries
+    :data:`JSONLD_CONTEXT`; it is written by pyoxigraph and compacted unless
+    ``engine="rdflib"``.
     """
     if fmt == "nq":
         return nquads_text(kg, **kw).encode("utf-8")
+    if engine == "auto" and fmt in ("trig", "ttl", "jsonld"):
+        return serialise_nquads(nquads_text(kg, **kw), fmt)
     if fmt == "jsonld":
         if engine == "rdflib":
             data = _union(kg, **kw).serialize(format="json-ld", context=JSONLD_CONTEXT, indent=1)

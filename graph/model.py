@@ -8,8 +8,8 @@ finds Sergey Lavrov's claims.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import IO, Any
+from collections.abc import Iterator, Mapping
+from typing import IO, Any, Protocol
 
 import networkx as nx
 from rapidfuzz import fuzz
@@ -25,15 +25,105 @@ __all__ = ["ClaimGraph"]
 Row = dict[str, Any]
 
 
+class Views(Protocol):
+    """What the face package attaches so a graph can show itself as RDF, SPARQL and HTML
+    without the graph stage importing the exports (see ``claimgraph/views.py``)."""
+
+    def to_rdf(self, kg: ClaimGraph) -> Any: ...
+    def nquads(self, kg: ClaimGraph) -> list[str]: ...
+    def store(self, kg: ClaimGraph) -> Any: ...
+    def query(self, kg: ClaimGraph, sparql: str, bindings: Any) -> list[dict[str, Any]]: ...
+    def named_query(self, kg: ClaimGraph, name: str, params: dict) -> list[dict[str, Any]]: ...
+    def write_html(self, kg: ClaimGraph, path: Any, **options: Any) -> None: ...
+    def notebook_html(self, kg: ClaimGraph) -> str: ...
+    def save(self, kg: ClaimGraph, out_dir: Any) -> dict[str, str]: ...
+
+
+#: The base of minted IRIs when a graph was given none.
+DEFAULT_BASE = "urn:claimgraph:"
+
+
 class ClaimGraph:
-    """Claims, speakers and sources of a corpus, merged across articles.
+    """Claims, speakers and sources of a corpus, merged across articles; the one graph class.
+
+    The graph carries its own base IRI and the version that built it (``G.graph``), so every
+    export of it, now or after ``claimgraph.load``, mints the same IRIs and writes the same
+    bytes.
 
     Args:
         G: the underlying graph; node and edge ``kind`` attributes follow :mod:`.schema`.
+        records: the document records it was built from (written as ``records.jsonl``).
+        base: base IRI of the RDF export; default: the one ``G`` was built with.
+
+    >>> kg = ClaimGraph()
+    >>> kg.speakers(), kg.base
+    ([], 'urn:claimgraph:')
     """
 
-    def __init__(self, G: nx.MultiDiGraph | None = None) -> None:
+    #: RDF, SPARQL and HTML views, attached by the ``claimgraph`` package when it is imported.
+    views: Views | None = None
+
+    def __init__(
+        self,
+        G: nx.MultiDiGraph | None = None,
+        *,
+        records: list | None = None,
+        base: str | None = None,
+    ) -> None:
         self.G = G if G is not None else nx.MultiDiGraph()
+        self.records = list(records or [])
+        if base is not None or "base_iri" not in self.G.graph:
+            self.G.graph["base_iri"] = base or DEFAULT_BASE
+        #: The build's on-disk Oxigraph store, set by ``claimgraph.load``.
+        self.store_path: Any = None
+        self._store: Any = None
+
+    @property
+    def base(self) -> str:
+        """The base of the IRIs the RDF export mints."""
+        return self.G.graph["base_iri"]
+
+    @property
+    def version(self) -> str | None:
+        """The claimgraph version that built this graph (``None`` for a hand-made graph)."""
+        return self.G.graph.get("version")
+
+    def _views(self) -> Views:
+        if self.views is None:
+            raise RuntimeError("RDF and HTML views need the claimgraph package: import claimgraph")
+        return self.views
+
+    # -- RDF, SPARQL, HTML, files ----------------------------------------------------------
+    def to_rdf(self) -> Any:
+        """The graph as an rdflib ``Dataset`` with one named graph per article."""
+        return self._views().to_rdf(self)
+
+    def nquads(self) -> list[str]:
+        """The sorted N-Quads lines of the export (byte-identical for the same input)."""
+        return self._views().nquads(self)
+
+    def store(self) -> Any:
+        """The Oxigraph store: the build's ``store/`` when current, else one in memory."""
+        return self._views().store(self)
+
+    def query(self, sparql: str, bindings: Mapping[str, str] | None = None) -> list[Row]:
+        """Run a SPARQL SELECT/ASK; ``bindings`` bind variables safely, never spliced in."""
+        return self._views().query(self, sparql, bindings)
+
+    def named_query(self, name: str, **params: str | int) -> list[Row]:
+        """Run one of the named questions (``claimgraph.exports.queries.NAMED_QUERIES``)."""
+        return self._views().named_query(self, name, params)
+
+    def write_html(self, path: Any, **options: Any) -> None:
+        """Write the interactive page: one self-contained file that works offline."""
+        self._views().write_html(self, path, **options)
+
+    def _repr_html_(self) -> str:
+        return self._views().notebook_html(self)
+
+    def save(self, out_dir: Any) -> dict[str, str]:
+        """Write every output into ``out_dir``; returns format → path."""
+        return self._views().save(self, out_dir)
 
     # -- views -------------------------------------------------------------------------
     def nodes(self, kind: str) -> Iterator[Row]:

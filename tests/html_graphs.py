@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from claimgraph import ClaimGraph
 from claimgraph.graph import schema as S
-from claimgraph.kg import ClaimGraph
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 HOSTILE_HREF = "</script><a href=javascript:window.__pwned=3>here</a>\u2028&amp;"

@@ -25,9 +25,9 @@ import hashlib
 
 import networkx as nx
 
+from claimgraph import ClaimGraph
 from claimgraph.graph import schema as S
 from claimgraph.graph.ids import node_id
-from claimgraph.kg import ClaimGraph
 
 OUTLETS = {
     "Wire Service": None,

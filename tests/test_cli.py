@@ -117,3 +117,20 @@ def test_a_second_build_of_the_same_inputs_has_nothing_to_do(tmp_path):
     (out / "graph.html").unlink()
     runner.invoke(app, ["build", str(d), "--out", str(out)])
     assert (out / "graph.html").exists()
+
+
+def test_export_of_a_build_writes_the_bytes_the_build_wrote(tmp_path):
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "articles"
+    out = tmp_path / "out"
+    base = "http://example.org/kg/"
+    built = runner.invoke(app, ["build", str(examples), "--out", str(out), "--base-iri", base])
+    assert built.exit_code == 0, built.output
+    for fmt, name in (("nq", "graph.nq"), ("trig", "graph.trig"), ("ttl", "graph.ttl")):
+        again = tmp_path / f"again.{fmt}"
+        result = runner.invoke(app, ["export", str(out), "--format", fmt, "-o", str(again)])
+        assert result.exit_code == 0, result.output
+        assert again.read_bytes() == (out / name).read_bytes(), fmt
+    assert base in (out / "graph.nq").read_text(encoding="utf-8")
+    assert "urn:claimgraph:" not in (out / "graph.nq").read_text(encoding="utf-8")

@@ -272,7 +272,7 @@ def test_write_html_and_the_export_command(seed_build, tmp_path):
 
 
 def test_an_empty_graph_still_makes_a_page():
-    from claimgraph.kg import ClaimGraph
+    from claimgraph import ClaimGraph
 
     page = render_html(ClaimGraph())
     assert "0 articles, 0 outlets, 0 speakers, 0 claims" in page

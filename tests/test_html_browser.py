@@ -210,7 +210,7 @@ def test_notebook_iframe_runs_the_page_offline(browser, seed_build):
 
 
 def test_empty_graph_page_is_ready_and_says_so(visit, tmp_path):
-    from claimgraph.kg import ClaimGraph
+    from claimgraph import ClaimGraph
 
     v = visit(_write(tmp_path, ClaimGraph()))
     assert v.js("window.claimgraph.nodes.length") == 0
