@@ -145,8 +145,9 @@ def article_cast(record: DocumentRecord, candidates: list[Candidate | None]) -> 
                 cast.surnames.add(name_key(person.name))
                 continue
             cast.counts[person.name] += 1
-            if person.gender:
-                cast.genders.setdefault(person.name, person.gender)
+            gender = person.gender or _K.first_names.get(person.name.split()[0].casefold())
+            if gender:
+                cast.genders.setdefault(person.name, gender)
             role = title_before(record.text, ent.start)
             if role:
                 cast.roles[person.name].add(role)

@@ -28,6 +28,7 @@ class Knowledge:
     """Every word table of the graph stage, keyed by casefolded words."""
 
     honorifics: dict[str, str]  # "mrs" -> "f"
+    first_names: dict[str, str]  # "hillary" -> "f"
     generational: frozenset[str]  # "jr", "sr"
     titles: frozenset[str]  # office words before a name
     role_words: dict[str, bool]  # word -> is an office word
@@ -104,6 +105,7 @@ def knowledge() -> Knowledge:
             synonyms.setdefault(word, row[0])
     return Knowledge(
         honorifics={row[0].casefold(): row[1] for row in _lines("honorifics.tsv")},
+        first_names={row[0].casefold(): row[1] for row in _lines("first_names.tsv")},
         generational=_words("generational.txt"),
         titles=_words("titles.txt"),
         role_words={row[0].casefold(): row[1] == "office" for row in _lines("role_words.tsv")},

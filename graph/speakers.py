@@ -262,6 +262,9 @@ class _People:
                 self.name_roles[name] |= cast.roles.get(name, set())
                 if name in cast.genders:
                     self.genders[name].add(cast.genders[name])
+                first = _K.first_names.get(name.split()[0].casefold())
+                if first:
+                    self.genders[name].add(first)
                 if name in name_docs:
                     name_docs[name].add(doc_id)
         self.canon = self._cluster(name_docs)
@@ -419,8 +422,7 @@ class _Orgs:
         initials = acronym(name)
         if initials and len(initials) >= 2:
             self.story_acronyms[(story, initials)].add(key)
-            if name.split()[0].casefold() == "the":
-                self.story_acronyms[(story, initials[1:])].add(key)
+            self.story_acronyms[(story, "t" + initials)].add(key)  # "THR": The Hollywood Reporter
 
     def canonical(self, name: str, story: str) -> str:
         key = org_key(name)

@@ -521,3 +521,176 @@ def test_a_name_in_apposition_is_the_person_not_the_organisation(speaker, name, 
     (sp,) = res.assignment.values()
     assert (sp.name, sp.type) == (name, "person")
     assert sorted(sp.roles) == ([role] if role else [])
+
+
+# -- names, honorifics, generations, roles beside names, datelines -----------------------------
+
+
+def _resolve(*docs):
+    return names(resolve_speakers([record(*d) for d in docs]))
+
+
+def test_an_honorific_must_agree_with_the_person_a_surname_names():
+    text = (
+        "Bill Clinton and Hillary Clinton arrived. Mrs. Clinton said the plan works. "
+        "Mr. Clinton said it was late."
+    )
+    got = _resolve(
+        (
+            "a",
+            text,
+            [
+                mention(text, "the plan works", "Mrs. Clinton", "Clinton"),
+                mention(text, "it was late", "Mr. Clinton", "Clinton"),
+            ],
+            ["Bill Clinton", "Hillary Clinton"],
+        )
+    )
+    assert got == {("a", 0): "Hillary Clinton", ("a", 1): "Bill Clinton"}
+
+
+def test_a_bare_surname_is_the_person_of_that_name_in_its_article():
+    a = "Donald Trump spoke in Ohio. Trump said the economy is strong."
+    b = "Hillary Clinton spoke in Iowa. Clinton said the economy is weak."
+    got = _resolve(
+        ("a", a, [mention(a, "the economy is strong", "Trump", "Trump")], ["Donald Trump"]),
+        ("b", b, [mention(b, "the economy is weak", "Clinton", "Clinton")], ["Hillary Clinton"]),
+    )
+    assert got == {("a", 0): "Donald Trump", ("b", 0): "Hillary Clinton"}
+
+
+def test_a_son_of_the_same_name_is_another_person():
+    a = "Donald Trump said the rally was huge."
+    b = "Donald Trump Jr. said the meeting was short."
+    res = resolve_speakers(
+        [
+            record("a", a, [mention(a, "the rally was huge", "Donald Trump")], ["Donald Trump"]),
+            record(
+                "b",
+                b,
+                [mention(b, "the meeting was short", "Donald Trump Jr.")],
+                ["Donald Trump Jr."],
+            ),
+        ]
+    )
+    got = names(res)
+    assert got == {("a", 0): "Donald Trump", ("b", 0): "Donald Trump Jr."}
+    father = next(s for s in res.speakers if s.name == "Donald Trump")
+    assert not any("Jr" in alias for alias in father.aliases)
+
+
+def test_a_role_belongs_to_the_name_beside_it_not_to_a_possessor():
+    text = "Trump's campaign manager Kellyanne Conway said the polls were wrong."
+    res = resolve_speakers(
+        [
+            record(
+                "a",
+                text,
+                [
+                    mention(
+                        text, "the polls were wrong", "Trump's campaign manager Kellyanne Conway"
+                    )
+                ],
+                ["Trump", "Kellyanne Conway"],
+            )
+        ]
+    )
+    assert names(res) == {("a", 0): "Kellyanne Conway"}
+    assert "Trump" not in {s.name for s in res.speakers}
+
+
+@pytest.mark.parametrize(
+    "speaker, person",
+    [
+        ("Lohan lawyer Mark Heller", "Mark Heller"),
+        ("U.S. Attorney James Kennedy Jr.", "James Kennedy Jr."),
+        ("Red Sox owner John Henry", "John Henry"),
+        ("Lohan's attorney, Shawn Holley", "Shawn Holley"),
+    ],
+)
+def test_the_person_named_in_a_speaker_phrase_is_the_speaker(speaker, person):
+    text = f"{speaker} said the case was closed."
+    got = _resolve(("a", text, [mention(text, "the case was closed", speaker)], [person]))
+    assert got == {("a", 0): person}
+
+
+def test_a_dateline_never_speaks():
+    text = "BERLIN (AP) — Germany will send aid, officials said on Monday."
+    claim = ClaimMention(
+        content=[[text.index("Germany"), text.index(",")]], speaker=[[0, 6]], text="Germany will"
+    )
+    rec = DocumentRecord("a", "a", text, claims=[claim], dateline="BERLIN (AP)")
+    assert resolve_speakers([rec]).assignment == {}
+
+
+def test_her_rep_is_the_person_the_story_names_as_her_rep():
+    # ECB+ 1_3ecb, 1_10ecb (CC BY 3.0): one article names the rep, another only says "her rep".
+    a = "Tara Reid has checked into rehab, according to her publicist, Jack Ketsoyan."
+    b = "Tara Reid checked herself into Promises Treatment Center, her rep told People."
+    res = resolve_speakers(
+        [
+            record(
+                "a",
+                a,
+                [mention(a, "Tara Reid has checked into rehab", "her publicist, Jack Ketsoyan")],
+                ["Tara Reid", "Jack Ketsoyan"],
+            ),
+            record(
+                "b",
+                b,
+                [
+                    mention(
+                        b,
+                        "Tara Reid checked herself into Promises Treatment Center",
+                        "her rep",
+                        cue="told",
+                    )
+                ],
+                ["Tara Reid"],
+            ),
+        ],
+        stories={"a": "s", "b": "s"},
+    )
+    assert names(res) == {("a", 0): "Jack Ketsoyan", ("b", 0): "Jack Ketsoyan"}
+
+
+def test_unnamed_police_are_one_speaker_per_story_and_the_named_force_where_there_is_one():
+    a = "A man was shot on Friday, police said."
+    b = "The gunman fled, police said."
+    c = "Vancouver Police said a man was charged. Police said he was 61."
+    d = "A boat sank, police said."
+    recs = [
+        record("a", a, [mention(a, "A man was shot on Friday", "police")]),
+        record("b", b, [mention(b, "The gunman fled", "police")]),
+        record(
+            "c",
+            c,
+            [
+                mention(c, "a man was charged", "Vancouver Police"),
+                mention(c, "he was 61", "Police"),
+            ],
+        ),
+        record("d", d, [mention(d, "A boat sank", "police")]),
+    ]
+    recs[2].entities.append(Entity(0, 16, "Vancouver Police", "ORG"))
+    res = resolve_speakers(recs, stories={"a": "s", "b": "s", "c": "t", "d": "u"})
+    keys = {k: sp.key for k, sp in res.assignment.items()}
+    assert keys[("a", 0)] == keys[("b", 0)]
+    assert keys[("a", 0)] != keys[("d", 0)]
+    assert res.assignment[("c", 1)].name == "Vancouver Police" == res.assignment[("c", 0)].name
+    assert res.assignment[("a", 0)].name == "police"
+
+
+def test_an_acronym_meets_its_full_name_inside_a_story():
+    a = "The Hollywood Reporter says the director is in talks."
+    b = "THR is reporting that the talks are tense."
+    recs = [
+        record(
+            "a", a, [mention(a, "the director is in talks", "The Hollywood Reporter", cue="says")]
+        ),
+        record("b", b, [mention(b, "the talks are tense", "THR", cue="reporting")]),
+    ]
+    recs[0].entities.append(Entity(0, 22, "The Hollywood Reporter", "ORG"))
+    recs[1].entities.append(Entity(0, 3, "THR", "ORG"))
+    res = resolve_speakers(recs, stories={"a": "s", "b": "s"})
+    assert res.assignment[("a", 0)] is res.assignment[("b", 0)]
