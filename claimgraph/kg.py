@@ -112,8 +112,14 @@ class ClaimGraph(_GraphCore):
 
     # -- persistence ---------------------------------------------------------------------
     def save(self, out_dir: str | Path) -> dict[str, str]:
-        """Write every output into ``out_dir``; returns format → path."""
+        """Write every output into ``out_dir``; returns format → path.
+
+        The outputs replace those in ``out_dir`` as a whole, under the directory's build lock.
+        """
+        from .exports.atomic import output_lock, swap_in
         from .outputs import write_outputs
 
-        return write_outputs(self, Path(out_dir))
+        with output_lock(out_dir) as out, swap_in(out) as staging:
+            written = write_outputs(self, staging)
+        return {name: str(out / Path(path).name) for name, path in written.items()}
 

@@ -11,6 +11,7 @@ import dataclasses
 import itertools
 import logging
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -113,6 +114,8 @@ def annotate_batch(records: list[DocumentRecord], *, batch_size: int = 16) -> li
 
 
 def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run, workers just end.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_pipeline()
 
 

@@ -552,7 +552,7 @@ def _read_jsonl(path: str, stem: str, data: bytes) -> Iterator[RawDocument | Rea
         given = {k: obj[k] for k in _GIVEN_FIELDS if obj.get(k) not in (None, "", [])}
         if isinstance(given.get("authors"), str):
             given["authors"] = [given["authors"]]
-        url = obj.get("url") or None
+        url = (obj.get("url") or "").strip() or None
         notes = _surrogate_note(obj["text"], given, url)
         yield RawDocument(
             id=doc_id,
