@@ -17,6 +17,7 @@ from .exports.rdf import generate_nquads, to_dataset
 from .exports.store import memory_store, open_store, run_named, select, store_is_current
 from .exports.vocab import DEFAULT_BASE
 from .graph.model import ClaimGraph as _GraphCore
+from .ingest.errors import QueryError
 from .ingest.records import DocumentRecord
 
 __all__ = ["ClaimGraph"]
@@ -66,8 +67,12 @@ class ClaimGraph(_GraphCore):
                 logger.warning("%s is older than graph.json; querying the graph in memory", path)
                 current = False
             if current:
-                self._store = open_store(path)
-            else:
+                try:
+                    self._store = open_store(path)
+                except QueryError as exc:
+                    logger.warning("%s; querying the graph in memory", exc)
+                    current = False
+            if not current:
                 self._store = memory_store("".join(line + "\n" for line in self.nquads()))
         return self._store
 
