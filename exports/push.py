@@ -189,7 +189,10 @@ def _request(
         )
         try:
             with opener.open(req, timeout=timeout) as resp:
-                return resp.status, resp.read()
+                status, body = resp.status, resp.read()
+            if deadline.expired:  # the answer was cut off at the deadline, not complete
+                raise ExportError(f"{where}: no answer within {timeout:g}s (timeout)")
+            return status, body
         except urllib.error.HTTPError as exc:
             body = _read_error_body(exc, deadline)
             detail = _first_line(body)

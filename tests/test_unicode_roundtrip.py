@@ -37,7 +37,9 @@ from claimgraph.outputs import read_records, write_records
 ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), min_size=1, max_size=40)
 SOME = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 GRAPHS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-_PAGE_DATA = re.compile(r'<script type="application/json" id="claimgraph-data">(.*?)</script>', re.S)
+_PAGE_DATA = re.compile(
+    r'<script type="application/json" id="claimgraph-data">(.*?)</script>', re.S
+)
 
 
 def _as_json_reads_it(text: str) -> str:

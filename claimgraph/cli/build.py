@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..api import CACHE_DIR, BuildReport, build_records, build_to_dir, update_dir
-from ..exports.vocab import DEFAULT_BASE
+from ..exports.vocab import DEFAULT_BASE, base_iri_problem
 from ..ingest.errors import ClaimgraphError
 from . import app, state
 from .feedback import Progress, fail, finish, warn_skipped
@@ -47,6 +47,8 @@ def build_cli(
     """Build the claim graph of INPUT and write every output into --out."""
     if (out is None) == (update is None):
         raise fail("give exactly one of --out DIR (a new build) or --update DIR", code=2)
+    if (problem := base_iri_problem(base_iri)) is not None:
+        raise fail(f"--base-iri {base_iri!r} is invalid: {problem}", code=2)
     target = out or update
     assert target is not None
     bar = Progress("reading", quiet=state["quiet"])
