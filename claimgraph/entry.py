@@ -41,6 +41,13 @@ def main() -> None:
         name = "interrupted" if stop.signum == signal.SIGINT else "terminated"
         sys.stderr.write(f"error: {name}\n")
         sys.exit(128 + stop.signum)
+    except Exception as exc:  # a fault no command anticipated: still one line, not a traceback
+        if "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]:
+            raise
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        kind = exc.__class__.__name__
+        sys.stderr.write(f"error: unexpected {kind}: {first} (--verbose shows the traceback)\n")
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -95,6 +95,12 @@ def prepare_dir(path: str | os.PathLike[str]) -> Path:
     A symbolic link to a directory stands for its target (the target is what is replaced).
     """
     out = Path(os.path.realpath(path))
+    cwd = Path.cwd().resolve()
+    if out == cwd or out in cwd.parents or out.parent == out:
+        raise ExportError(
+            f"{path}: is the working directory or holds it; a build replaces its output "
+            "directory whole, so give it a directory of its own"
+        )
     if out.exists() and not out.is_dir():
         raise ExportError(f"{path}: exists and is not a directory")
     blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)

@@ -57,7 +57,7 @@ def default_name(fmt: str) -> str:
 def xml_text(text: str) -> str:
     """``text`` with every code point XML 1.0 cannot hold replaced by U+FFFD.
 
-    >>> xml_text("a\x00b\tc") == "a\ufffdb\tc"
+    >>> xml_text("a" + chr(0) + "b" + chr(9) + "c") == "a" + chr(0xFFFD) + "b" + chr(9) + "c"
     True
     """
     return _NOT_XML.sub("\ufffd", text)

@@ -181,6 +181,8 @@ def _request(
     """One HTTP request, done within ``timeout`` seconds in all; every failure becomes a
     one-line :class:`ExportError`."""
     where = _where(url)
+    if urllib.parse.urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise ExportError(f"{where}: the endpoint must be an http:// or https:// URL")
     start = time.monotonic()
     with _Deadline(timeout) as deadline:
         opener, auth_headers = _opener(url, auth, deadline)

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+from .codepoints import SURROGATES
 
 __all__ = [
     "Span",
@@ -185,9 +186,6 @@ class DocumentRecord:
 _RECORD_FIELDS = {f.name for f in fields(DocumentRecord)}
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def dumps_json(data: Any) -> str:
     """Compact JSON on one line: non-ASCII kept, lone surrogates escaped (``\\ud800``).
 
@@ -195,7 +193,7 @@ def dumps_json(data: Any) -> str:
     True
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return SURROGATES.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def _is_int(value: object) -> bool:
