@@ -247,10 +247,14 @@ def graphs_of(nquads: str) -> dict[str, list[str]]:
     import pyoxigraph as ox
 
     by_graph: dict[str, list[str]] = defaultdict(list)
-    for q in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
-        if not isinstance(q.graph_name, ox.NamedNode):
-            raise ExportError("only named graphs can be pushed; found a default-graph quad")
-        by_graph[q.graph_name.value].append(str(q.triple) + " .")
+    try:
+        for q in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+            if not isinstance(q.graph_name, ox.NamedNode):
+                raise ExportError("only named graphs can be pushed; found a default-graph quad")
+            by_graph[q.graph_name.value].append(str(q.triple) + " .")
+    except SyntaxError as exc:
+        detail = " ".join(str(exc).split())[:200]
+        raise ExportError(f"graph.nq is not valid N-Quads ({detail}); build again") from exc
     return {g: sorted(lines) for g, lines in sorted(by_graph.items())}
 
 

@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
@@ -91,6 +92,8 @@ def _consistent(out: Path) -> int:
     records = read_records(out / "records.jsonl")
     assert {(r.id, r.sha256) for r in records} >= {(s["doc_id"], s["sha256"]) for s in sources}
     assert _report(out)["counts"]["sources"] == len(sources)
+    store = ox.Store.read_only(str(out / "store"))
+    assert len(store) == len(nq.splitlines())
     return len(sources)
 
 
@@ -570,6 +573,24 @@ def test_a_graph_json_that_is_not_a_graph_is_one_line(small_build, tmp_path, con
     ):
         line = _one_error_line(_cli(*command), 1)
         assert line.startswith(f"error: {out}/graph.json: {why}"), line
+
+
+@pytest.mark.parametrize(
+    ("name", "command", "why"),
+    [
+        ("graph.nq", "push", "error: graph.nq is not valid N-Quads (Parser error at line 1"),
+        ("graph.trig", "validate", "error: {out}/graph.trig: not valid TriG ("),
+    ],
+)
+def test_a_corrupt_rdf_file_is_one_line(small_build, tmp_path, name, command, why):
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(small_build / "out", out)
+    (out / name).write_text("garbage <x> <y\n")
+    extra = ["--endpoint", "http://127.0.0.1:9/store"] if command == "push" else []
+    line = _one_error_line(_cli(command, out, *extra), 1)
+    assert line.startswith(why.format(out=out)), line
 
 
 def test_out_under_a_regular_file_is_one_line(small_build, tmp_path):
