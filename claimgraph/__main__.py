@@ -1,5 +1,5 @@
 """``python -m claimgraph``: the command line."""
 
-from .cli import main
+from .entry import main
 
 main()

@@ -18,16 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .exports.atomic import atomic_write_text
-from .exports.vocab import DEFAULT_BASE
+from .entities import known_entities
+from .exports.atomic import atomic_write_text, output_lock, swap_in
+from .exports.vocab import DEFAULT_BASE, base_iri_problem
 from .graph.build import build_graph
-from .graph.speakers import load_known_entities
 from .ingest.cache import RecordCache, pipeline_version
-from .ingest.errors import InputError
+from .ingest.codepoints import scrub
+from .ingest.errors import ClaimgraphError, InputError
 from .ingest.pipeline import process
-from .ingest.read import RawDocument, ReadError, read_inputs
+from .ingest.read import RawDocument, ReadError, read_inputs, unique_id
 from .ingest.records import DocumentRecord
 from .outputs import OUTPUT_FILES, read_graph, read_records, write_outputs
+from .sources import distinct_sources
 from .views import ClaimGraph
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "BuildReport",
     "Paths",
     "CACHE_DIR",
+    "check_base",
 ]
 
 logger = logging.getLogger(__name__)
@@ -61,6 +64,7 @@ class BuildReport:
     skipped: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
+    duplicates: list[dict[str, str]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     parsed: int = 0
     cached: int = 0
@@ -79,6 +83,7 @@ class BuildReport:
             "counts": self.counts,
             "errors": self.errors,
             "warnings": self.warnings,
+            "duplicates": self.duplicates,
             "seconds": round(self.seconds, 3),
             "inputs": self.inputs,
         }
@@ -93,6 +98,7 @@ class BuildReport:
             "counts",
             "errors",
             "warnings",
+            "duplicates",
             "seconds",
             "version",
             "inputs",
@@ -110,8 +116,12 @@ class BuildReport:
             return line + "; outputs already up to date"
         if self.cached:
             line += f" ({self.cached} from cache)"
+        if self.duplicates:
+            line += f"; {len(self.duplicates)} duplicates counted once"
         if self.skipped:
-            line += f"; {self.skipped} skipped (see report.json)"
+            line += f"; {self.skipped} skipped"
+        if self.duplicates or self.skipped:
+            line += " (see report.json)"
         return line + f" in {self.seconds:.1f}s"
 
 
@@ -166,6 +176,14 @@ def extract(
                 continue
             if skip is not None and skip(item):
                 continue
+            if item.renamed_from is not None:
+                report.warnings.append(
+                    {
+                        "path": item.path or item.id,
+                        "warning": f"id {item.renamed_from!r} is taken by another article; "
+                        f"this one is {item.id!r}",
+                    }
+                )
             yield item
 
     stream = raws()
@@ -183,18 +201,43 @@ def extract(
     report.parsed = report.articles - report.cached
 
 
+def check_base(base: str) -> str:
+    """``base`` if it can prefix minted IRIs, else a one-line :class:`InputError`."""
+    problem = base_iri_problem(base)
+    if problem is not None:
+        raise InputError(f"--base-iri {base!r} is invalid: {problem}")
+    return base
+
+
 def build_records(
     records: Sequence[DocumentRecord],
     *,
     entities: str | os.PathLike[str] | None = None,
     base: str = DEFAULT_BASE,
+    report: BuildReport | None = None,
 ) -> ClaimGraph:
-    """The claim graph of records already extracted (e.g. read back from records.jsonl)."""
-    known = load_known_entities(entities) if entities else ()
-    kg = build_graph(records, known_entities=known)
+    """The claim graph of records already extracted (e.g. read back from records.jsonl).
+
+    Records sharing a source key (URL, else text hash) are one source, the first in id order;
+    the others are listed in ``report.duplicates`` (:mod:`claimgraph.sources`).
+    """
+    check_base(base)
+    known = known_entities(entities) if entities else ()
+    records = [_scrubbed(r) for r in records]
+    sources, duplicates = distinct_sources(records)
+    if report is not None:
+        report.duplicates = duplicates
+    kg = build_graph(sources, known_entities=known)
     kg.records = list(records)
     kg.G.graph.update(base_iri=base, version=__version__)
     return kg
+
+
+def _scrubbed(record: DocumentRecord) -> DocumentRecord:
+    """``record`` with lone surrogates replaced (offsets kept), so every output can be written."""
+    data = record.to_json()
+    clean = scrub(data)
+    return record if clean == data else DocumentRecord.from_json(clean)
 
 
 def build(
@@ -227,25 +270,18 @@ def build(
             read=read,
         )
     )
-    kg = build_records(records, entities=entities, base=base)
+    kg = build_records(records, entities=entities, base=base, report=report)
     report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
     report.seconds = time.perf_counter() - start
     return kg
 
 
 def _finish(kg: ClaimGraph, report: BuildReport, out: Path, **write_kw: Any) -> None:
-    previous = out / "report.json"
-    if previous.exists():
-        # Outputs are about to change one by one: until the new report lands, no digest may
-        # claim they are up to date (a killed build must not look finished next time).
-        try:
-            stale = json.loads(previous.read_text(encoding="utf-8"))
-            stale["inputs"] = ""
-            atomic_write_text(previous, json.dumps(stale, indent=1) + "\n")
-        except (OSError, ValueError):
-            pass
-    write_outputs(kg, out, **write_kw)
-    atomic_write_text(out / "report.json", json.dumps(report.to_json(), indent=1) + "\n")
+    """Write every output and report.json into a new directory that then replaces ``out``
+    whole (call with :func:`output_lock` held): readers see the old build or the new one."""
+    with swap_in(out) as staging:
+        write_outputs(kg, staging, **write_kw)
+        atomic_write_text(staging / "report.json", json.dumps(report.to_json(), indent=1) + "\n")
 
 
 def inputs_digest(items: Sequence[RawDocument | ReadError], **options: Any) -> str:
@@ -296,33 +332,39 @@ def build_to_dir(
     ``out_dir`` already holds the outputs of the same inputs, options and pipeline (the
     ``inputs`` digest in report.json), nothing is parsed or written again.
     """
-    out = Path(out_dir)
-    if cache is True:
-        cache = out / CACHE_DIR
-    elif cache is False:
-        cache = None
-    report: BuildReport = kw.pop("report", None) or BuildReport()
-    start = time.perf_counter()
-    items = list(read_inputs(_as_list(paths)))
-    digest = inputs_digest(
-        items, base=kw.get("base", DEFAULT_BASE), max_nodes=max_nodes, entities=kw.get("entities")
-    )
-    previous = _up_to_date(out, digest)
-    if previous is not None:
-        for item in items:
-            if isinstance(item, ReadError) and kw.get("on_error"):
-                kw["on_error"](item)
-        vars(report).update(vars(previous))
-        report.up_to_date = True
-        report.seconds = time.perf_counter() - start
-        return load(out, base=kw.get("base")), report
-    kg = build(paths, report=report, cache=cache, read=items, **kw)
-    if report.articles == 0:
-        # Never replace a previous build with an empty one.
-        raise InputError(f"no article could be read from {', '.join(_as_list(paths))}")
-    report.inputs = digest
-    _finish(kg, report, out, progress=progress, max_nodes=max_nodes)
-    return kg, report
+    check_base(kw.get("base", DEFAULT_BASE))
+    if kw.get("entities"):
+        known_entities(kw["entities"])  # a bad file fails before anything is read
+    with output_lock(out_dir) as out:
+        if cache is True:
+            cache = out / CACHE_DIR
+        elif cache is False:
+            cache = None
+        report: BuildReport = kw.pop("report", None) or BuildReport()
+        start = time.perf_counter()
+        items = list(read_inputs(_as_list(paths), exclude=[out]))
+        digest = inputs_digest(
+            items,
+            base=kw.get("base", DEFAULT_BASE),
+            max_nodes=max_nodes,
+            entities=kw.get("entities"),
+        )
+        previous = _up_to_date(out, digest)
+        if previous is not None:
+            for item in items:
+                if isinstance(item, ReadError) and kw.get("on_error"):
+                    kw["on_error"](item)
+            vars(report).update(vars(previous))
+            report.up_to_date = True
+            report.seconds = time.perf_counter() - start
+            return load(out, base=kw.get("base")), report
+        kg = build(paths, report=report, cache=cache, read=items, **kw)
+        if report.articles == 0:
+            # Never replace a previous build with an empty one.
+            raise InputError(f"no article could be read from {', '.join(_as_list(paths))}")
+        report.inputs = digest
+        _finish(kg, report, out, progress=progress, max_nodes=max_nodes)
+        return kg, report
 
 
 def update_dir(
@@ -338,51 +380,117 @@ def update_dir(
 ) -> tuple[ClaimGraph, BuildReport]:
     """Add the articles at ``paths`` to the build in ``out_dir``: only new texts are parsed.
 
-    An article whose text is already in the build is skipped; one whose id is already there
-    with another text replaces it. The graph is then rebuilt from all records (the merge is
-    the one global step).
+    No record is ever dropped. An input already in the build (same path, same text) is left
+    as it is; the same input path with a new text replaces its record (reported); an article
+    whose id is taken gets the next free ``-2``, ``-3`` … (reported). The graph is then rebuilt
+    from all records (the merge is the one global step).
     """
-    out = Path(out_dir)
-    rec_file = out / OUTPUT_FILES["records"]
-    if not rec_file.exists():
-        raise InputError(f"{out}: no {OUTPUT_FILES['records']} to update; run build first")
-    report = report if report is not None else BuildReport()
-    start = time.perf_counter()
-    old = read_records(rec_file)
-    known_sha = {r.sha256 for r in old}
-    new = list(
-        extract(
-            paths,
-            report=report,
-            cache=out / CACHE_DIR,
-            skip=lambda raw: raw.sha256 in known_sha,
-            **kw,
+    check_base(base)
+    with output_lock(out_dir) as out:
+        rec_file = out / OUTPUT_FILES["records"]
+        if not rec_file.exists():
+            raise InputError(f"{out_dir}: no {OUTPUT_FILES['records']} to update; run build first")
+        report = report if report is not None else BuildReport()
+        start = time.perf_counter()
+        old = read_records(rec_file)
+        items = list(read_inputs(_as_list(paths), exclude=[out]))
+        replaced = _place_new(old, items, report)
+        present = {(r.path, r.sha256) for r in old}
+        new = list(
+            extract(
+                paths,
+                report=report,
+                cache=out / CACHE_DIR,
+                skip=lambda raw: (raw.path, raw.sha256) in present,
+                read=items,
+                **kw,
+            )
         )
-    )
-    replaced = {r.id for r in new}
-    records = [r for r in old if r.id not in replaced] + new
-    kg = build_records(records, entities=entities, base=base)
-    report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
-    report.articles = len(records)
-    report.seconds = time.perf_counter() - start
-    _finish(kg, report, out, progress=progress, max_nodes=max_nodes)
-    return kg, report
+        records = [r for r in old if r.id not in replaced] + new
+        kg = build_records(records, entities=entities, base=base, report=report)
+        report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
+        report.articles = len(records)
+        report.seconds = time.perf_counter() - start
+        _finish(kg, report, out, progress=progress, max_nodes=max_nodes)
+        return kg, report
+
+
+def _place_new(
+    old: Sequence[DocumentRecord], items: list[RawDocument | ReadError], report: BuildReport
+) -> set[str]:
+    """Give the new articles ids that no kept record has; return the ids they replace.
+
+    A new article replaces an old record only when it is the same input (same path and id)
+    with another text; every other clash gets a fresh id, deterministic in input order.
+    """
+    by_path = {r.path: r for r in old}
+    seen: dict[str, int] = {}
+    for r in old:
+        unique_id(r.id, seen)
+    replaced: set[str] = set()
+    for raw in items:
+        if not isinstance(raw, RawDocument):
+            continue
+        wanted = raw.renamed_from or raw.id
+        prior = by_path.get(raw.path)
+        if prior is not None and prior.id == wanted:
+            raw.id, raw.renamed_from = prior.id, None
+            if prior.sha256 != raw.sha256:
+                replaced.add(prior.id)
+                why = "a new text of this input replaces its record"
+                report.warnings.append({"path": raw.path or raw.id, "warning": why})
+            continue
+        if raw.id in seen:
+            raw.id, raw.renamed_from = unique_id(raw.id, seen), wanted
+        else:
+            unique_id(raw.id, seen)
+    return replaced
 
 
 def load(out_dir: str | os.PathLike[str], *, base: str | None = None) -> ClaimGraph:
     """Load a graph written by ``build`` (``graph.json``; records when present).
 
     The IRIs are minted from the base the graph was built with, unless ``base`` says otherwise.
+    ``graph.json`` and ``records.jsonl`` must come from one build (a read that straddles a
+    build's swap is retried once).
     """
     out = Path(out_dir)
     graph_file = out / OUTPUT_FILES["json"]
     if not graph_file.exists():
         raise InputError(f"{out}: no {OUTPUT_FILES['json']} here; run `claimgraph build` first")
-    core = ClaimGraph.from_node_link(read_graph(graph_file))
-    rec_file = out / OUTPUT_FILES["records"]
-    records = read_records(rec_file) if rec_file.exists() else []
+    for attempt in (1, 2):
+        core = _graph_core(graph_file)
+        rec_file = out / OUTPUT_FILES["records"]
+        records = read_records(rec_file) if rec_file.exists() else []
+        if not records or _agree(core, records):
+            break
+        if attempt == 2:
+            raise InputError(
+                f"{out}: graph.json and records.jsonl come from different builds; build again"
+            )
     base = base or core.G.graph.get("base_iri") or DEFAULT_BASE
+    check_base(base)
     kg = ClaimGraph(core.G, records=records, base=base)
     kg.G.graph.setdefault("version", __version__)
     kg.store_path = out / "store"
     return kg
+
+
+def _graph_core(graph_file: Path) -> ClaimGraph:
+    data = read_graph(graph_file)
+    try:
+        return ClaimGraph.from_node_link(data)
+    except (KeyError, TypeError, ValueError, AttributeError, ClaimgraphError) as exc:
+        raise InputError(f"{graph_file}: not a claimgraph graph ({exc!r})") from exc
+    except Exception as exc:  # networkx raises its own errors on malformed node-link data
+        raise InputError(f"{graph_file}: not a claimgraph graph ({exc})") from exc
+
+
+def _agree(core: ClaimGraph, records: Sequence[DocumentRecord]) -> bool:
+    """Whether every source of the graph is one of ``records`` (same id, same text)."""
+    have = {(r.id, r.sha256) for r in records}
+    return all(
+        (d.get("doc_id"), d.get("sha256")) in have
+        for _, d in core.G.nodes(data=True)
+        if d.get("kind") == "source"
+    )

@@ -50,8 +50,14 @@ def extract_on_dask(
     *,
     chunk_size: int = 32,
     cache_dir: str | os.PathLike[str] | None = None,
+    exclude: Sequence[str | os.PathLike[str]] = (),
+    connect_timeout: float = 10.0,
 ) -> tuple[list[DocumentRecord], list[ReadError]]:
-    """Annotate ``inputs`` on the Dask scheduler at ``address`` (or a ``Client``)."""
+    """Annotate ``inputs`` on the Dask scheduler at ``address`` (or a ``Client``).
+
+    A scheduler that cannot be reached within ``connect_timeout`` seconds is one
+    :class:`ClaimgraphError` line; ``exclude`` are directories never read (the output).
+    """
     try:
         from dask.distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
@@ -62,7 +68,7 @@ def extract_on_dask(
 
     files: list[str] = []
     errors: list[ReadError] = []
-    for item in expand_inputs(inputs):
+    for item in expand_inputs(inputs, exclude=exclude):
         if isinstance(item, ReadError):
             errors.append(item)
         elif item == "-":
@@ -72,7 +78,7 @@ def extract_on_dask(
     shards = Path(shard_dir)
     shards.mkdir(parents=True, exist_ok=True)
     chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)]
-    client = address if isinstance(address, Client) else Client(address)
+    client = address if isinstance(address, Client) else _connect(Client, address, connect_timeout)
     try:
         futures = [
             client.submit(
@@ -96,3 +102,14 @@ def extract_on_dask(
             rec.id = unique_id(rec.id, seen)
             records.append(rec)
     return records, errors
+
+
+def _connect(client_class, address: str, timeout: float):
+    """A Dask client of the scheduler at ``address``, or one line saying why there is none."""
+    try:
+        return client_class(address, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClaimgraphError(
+            f"--dask {address}: cannot reach the scheduler within {timeout:g}s "
+            f"({exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else 'no answer'})"
+        ) from exc

@@ -15,8 +15,9 @@ from .exports.atomic import atomic_open, atomic_write_bytes, atomic_write_text
 from .exports.html import write_html
 from .exports.rdf import nquads_text, serialise_nquads, write_jsonld_stream
 from .exports.store import nquads_digest, write_store
+from .ingest.codepoints import scrub
 from .ingest.errors import InputError
-from .ingest.records import DocumentRecord
+from .ingest.records import DocumentRecord, record_problem
 
 __all__ = ["OUTPUT_FILES", "write_outputs", "write_records", "read_records", "read_graph"]
 
@@ -44,29 +45,53 @@ def write_records(records: Iterable[DocumentRecord], path: str | Path) -> int:
 
 
 def read_records(path: str | Path) -> list[DocumentRecord]:
+    """The records of a records.jsonl, each checked (types, hash, offsets inside the text).
+
+    Lines are split on ``\\n`` only: U+2028 and other Unicode line breaks are text.
+    """
     p = Path(path)
     out = []
     try:
-        lines = p.read_text(encoding="utf-8").splitlines()
+        content = p.read_text(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"{p}: cannot read records ({exc.strerror})") from exc
-    for i, line in enumerate(lines, 1):
-        if line.strip():
-            try:
-                out.append(DocumentRecord.loads(line))
-            except (json.JSONDecodeError, TypeError, KeyError) as exc:
-                raise InputError(f"{p}:{i}: not a document record ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{p}: not UTF-8 ({exc.reason}); not a records file") from exc
+    for i, line in enumerate(content.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = DocumentRecord.loads(line)
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            raise InputError(f"{p}:{i}: not a document record ({exc})") from exc
+        if (problem := record_problem(record)) is not None:
+            raise InputError(f"{p}:{i}: not a document record ({problem})")
+        out.append(record)
     return out
 
 
 def read_graph(path: str | Path) -> dict:
+    """The node-link data of a graph.json: an object with lists of nodes and links."""
     p = Path(path)
     try:
-        return json.loads(p.read_text(encoding="utf-8"))
+        data = json.loads(p.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InputError(f"{p}: cannot read graph ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{p}: not UTF-8 ({exc.reason}); not a graph file") from exc
     except json.JSONDecodeError as exc:
         raise InputError(f"{p}: invalid graph JSON ({exc.msg} at line {exc.lineno})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{p}: invalid graph JSON (nested too deeply)") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise InputError(f"{p}: not a claimgraph graph (a JSON object with a list of nodes)")
+    links = data.get("edges", data.get("links", []))
+    if not isinstance(links, list):
+        raise InputError(f"{p}: not a claimgraph graph (its links are not a list)")
+    for item in (*data["nodes"], *links):
+        if not isinstance(item, dict):
+            raise InputError(f"{p}: not a claimgraph graph (a node or link is not an object)")
+    return scrub(data)
 
 
 def _dump_graph(kg, fh: IO[str], **graph_attrs: str) -> None:

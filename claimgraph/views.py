@@ -17,6 +17,7 @@ from .exports.html import DEFAULT_MAX_NODES, notebook_html, render_html, write_h
 from .exports.rdf import generate_nquads, to_dataset
 from .exports.store import memory_store, open_store, run_named, select, store_is_current
 from .graph.model import ClaimGraph
+from .ingest.errors import QueryError
 
 __all__ = ["ClaimGraph", "ExportViews"]
 
@@ -46,8 +47,12 @@ class ExportViews:
                 logger.warning("%s is older than graph.json; querying the graph in memory", path)
                 current = False
             if current:
-                kg._store = open_store(path)
-            else:
+                try:
+                    kg._store = open_store(path)
+                except QueryError as exc:
+                    logger.warning("%s; querying the graph in memory", exc)
+                    current = False
+            if not current:
                 kg._store = memory_store("".join(line + "\n" for line in self.nquads(kg)))
         return kg._store
 
@@ -75,9 +80,13 @@ class ExportViews:
         return notebook_html(render_html(kg))
 
     def save(self, kg: ClaimGraph, out_dir: str | Path) -> dict[str, str]:
+        """The outputs replace those in ``out_dir`` as a whole, under its build lock."""
+        from .exports.atomic import output_lock, swap_in
         from .outputs import write_outputs
 
-        return write_outputs(kg, Path(out_dir))
+        with output_lock(out_dir) as out, swap_in(out) as staging:
+            written = write_outputs(kg, staging)
+        return {name: str(out / Path(path).name) for name, path in written.items()}
 
 
 ClaimGraph.views = ExportViews()

@@ -389,7 +389,8 @@ def _search_text(d: dict) -> str:
 def script_json(data: Any) -> str:
     """JSON safe to place inside a ``<script>`` element: no ``<``, ``>``, ``&``, U+2028/9.
 
-    The escapes are JSON escapes, so ``JSON.parse`` gives back the same strings.
+    The escapes are JSON escapes, so ``JSON.parse`` gives back the same strings; a lone
+    surrogate is escaped too, so the page is always valid UTF-8.
 
     >>> script_json({"q": "</script><b>&"})
     '{"q":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
@@ -403,7 +404,7 @@ def script_json(data: Any) -> str:
         ("\u2029", "\\u2029"),
     ):
         text = text.replace(ch, esc)
-    return text
+    return re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def _network(kg: ClaimGraph, V: nx.DiGraph, focus: str | None):

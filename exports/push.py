@@ -11,7 +11,13 @@ named queries get their parameters as a ``VALUES`` block (:func:`..queries.bind_
 
 Only the standard library's ``urllib``: no new dependency. Errors come back as one-line
 :class:`~claimgraph.errors.ExportError` s: refused connection, HTTP 4xx/5xx (with the first line
-of the server's message), timeout.
+of the server's message), timeout. A push stopped by an error names the graph that failed and
+how many had landed before it.
+
+Safety: ``timeout`` is a deadline for the whole request (connect, send, every byte of the
+answer), so a server that answers one byte at a time cannot hold a run. Credentials go only to
+the origin (scheme, host, port) of the endpoint: a redirect to another origin is followed
+without them.
 
 Limits: a graph is sent in one request, so a very large article graph is one large body; Virtuoso
 does not apply a ``PUT`` atomically (a body it rejects half-way leaves what it had read).
@@ -20,9 +26,14 @@ does not apply a ``PUT`` atomically (a body it rejects half-way leaves what it h
 from __future__ import annotations
 
 import base64
+import contextlib
+import http.client
 import json
 import logging
 import re
+import socket
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -56,16 +67,104 @@ class Auth:
             )
 
 
-def _opener(url: str, auth: Auth | None) -> tuple[urllib.request.OpenerDirector, dict[str, str]]:
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    try:
+        port = parts.port or default
+    except ValueError:
+        port = None
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port
+
+
+class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects, but never carry credentials to another origin."""
+
+    def __init__(self, origin: tuple[str, str, int | None]) -> None:
+        self.origin = origin
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and _origin(newurl) != self.origin:
+            new.remove_header("Authorization")
+            new.unredirected_hdrs.pop("Authorization", None)
+            logger.warning(
+                "%s redirects to %s: following without credentials", _where(req.full_url), newurl
+            )
+        return new
+
+
+class _Deadline:
+    """Ends every connection of one request when its time is up, wherever it is blocked."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._conns: list[http.client.HTTPConnection] = []
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def track(self, conn: http.client.HTTPConnection) -> http.client.HTTPConnection:
+        self._conns.append(conn)
+        return conn
+
+    def _expire(self) -> None:
+        self.expired = True
+        for conn in self._conns:
+            sock = conn.sock
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+class _DeadlineHTTP(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req):
+        return self.do_open(
+            lambda host, **kw: self.deadline.track(http.client.HTTPConnection(host, **kw)), req
+        )
+
+
+class _DeadlineHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req):
+        return self.do_open(
+            lambda host, **kw: self.deadline.track(http.client.HTTPSConnection(host, **kw)),
+            req,
+            context=self._context,
+        )
+
+
+def _opener(
+    url: str, auth: Auth | None, deadline: _Deadline
+) -> tuple[urllib.request.OpenerDirector, dict[str, str]]:
     headers: dict[str, str] = {}
-    handlers: list[urllib.request.BaseHandler] = []
+    handlers: list[urllib.request.BaseHandler] = [
+        _SameOriginRedirects(_origin(url)),
+        _DeadlineHTTP(deadline),
+        _DeadlineHTTPS(deadline),
+    ]
     if auth is not None:
         if auth.scheme == "basic":
             token = base64.b64encode(f"{auth.user}:{auth.password}".encode()).decode("ascii")
             headers["Authorization"] = f"Basic {token}"
         else:
+            scheme, host, port = _origin(url)
             mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            mgr.add_password(None, url, auth.user, auth.password)
+            mgr.add_password(None, f"{scheme}://{host}:{port}/", auth.user, auth.password)
             handlers.append(urllib.request.HTTPDigestAuthHandler(mgr))
     return urllib.request.build_opener(*handlers), headers
 
@@ -79,33 +178,48 @@ def _request(
     auth: Auth | None = None,
     timeout: float = 60.0,
 ) -> tuple[int, bytes]:
-    """One HTTP request; every failure becomes a one-line :class:`ExportError`."""
-    opener, auth_headers = _opener(url, auth)
-    req = urllib.request.Request(
-        url, data=data, method=method, headers={**auth_headers, **(headers or {})}
-    )
+    """One HTTP request, done within ``timeout`` seconds in all; every failure becomes a
+    one-line :class:`ExportError`."""
     where = _where(url)
+    if urllib.parse.urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise ExportError(f"{where}: the endpoint must be an http:// or https:// URL")
+    start = time.monotonic()
+    with _Deadline(timeout) as deadline:
+        opener, auth_headers = _opener(url, auth, deadline)
+        req = urllib.request.Request(
+            url, data=data, method=method, headers={**auth_headers, **(headers or {})}
+        )
+        try:
+            with opener.open(req, timeout=timeout) as resp:
+                status, body = resp.status, resp.read()
+            if deadline.expired:  # the answer was cut off at the deadline, not complete
+                raise ExportError(f"{where}: no answer within {timeout:g}s (timeout)")
+            return status, body
+        except urllib.error.HTTPError as exc:
+            body = _read_error_body(exc, deadline)
+            detail = _first_line(body)
+            msg = f"{where}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
+            if exc.code == 401:
+                msg += " (check --user/--password and --auth basic|digest)"
+            raise ExportError(msg) from exc
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+            if deadline.expired or time.monotonic() - start >= timeout:
+                raise ExportError(f"{where}: no answer within {timeout:g}s (timeout)") from exc
+            reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+            if isinstance(reason, ConnectionRefusedError):
+                raise ExportError(f"{where}: connection refused; is the server running?") from exc
+            if isinstance(reason, TimeoutError):
+                raise ExportError(f"{where}: no answer within {timeout:g}s (timeout)") from exc
+            if isinstance(exc, urllib.error.URLError):
+                raise ExportError(f"{where}: cannot connect ({reason})") from exc
+            raise ExportError(f"{where}: connection failed ({exc})") from exc
+
+
+def _read_error_body(exc: urllib.error.HTTPError, deadline: _Deadline) -> str:
     try:
-        with opener.open(req, timeout=timeout) as resp:
-            return resp.status, resp.read()
-    except urllib.error.HTTPError as exc:
-        body = exc.read().decode("utf-8", "replace") if exc.fp else ""
-        detail = _first_line(body)
-        msg = f"{where}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
-        if exc.code == 401:
-            msg += " (check --user/--password and --auth basic|digest)"
-        raise ExportError(msg) from exc
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, ConnectionRefusedError):
-            raise ExportError(f"{where}: connection refused; is the server running?") from exc
-        if isinstance(reason, TimeoutError):
-            raise ExportError(f"{where}: no answer within {timeout:g}s (timeout)") from exc
-        raise ExportError(f"{where}: cannot connect ({reason})") from exc
-    except TimeoutError as exc:
-        raise ExportError(f"{where}: no answer within {timeout:g}s (timeout)") from exc
-    except (ConnectionError, OSError) as exc:
-        raise ExportError(f"{where}: connection failed ({exc})") from exc
+        return exc.read(64 * 1024).decode("utf-8", "replace") if exc.fp else ""
+    except (OSError, http.client.HTTPException):
+        return ""
 
 
 def _where(url: str) -> str:
@@ -133,10 +247,14 @@ def graphs_of(nquads: str) -> dict[str, list[str]]:
     import pyoxigraph as ox
 
     by_graph: dict[str, list[str]] = defaultdict(list)
-    for q in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
-        if not isinstance(q.graph_name, ox.NamedNode):
-            raise ExportError("only named graphs can be pushed; found a default-graph quad")
-        by_graph[q.graph_name.value].append(str(q.triple) + " .")
+    try:
+        for q in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+            if not isinstance(q.graph_name, ox.NamedNode):
+                raise ExportError("only named graphs can be pushed; found a default-graph quad")
+            by_graph[q.graph_name.value].append(str(q.triple) + " .")
+    except SyntaxError as exc:
+        detail = " ".join(str(exc).split())[:200]
+        raise ExportError(f"graph.nq is not valid N-Quads ({detail}); build again") from exc
     return {g: sorted(lines) for g, lines in sorted(by_graph.items())}
 
 
@@ -153,18 +271,31 @@ def push_nquads(
     timeout: float = 60.0,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, int]:
-    """PUT every named graph of ``nquads`` to a Graph Store ``endpoint``; graph → triples."""
+    """PUT every named graph of ``nquads`` to a Graph Store ``endpoint``; graph → triples.
+
+    Graphs go in sorted order, one request each. On the first failure the push stops with an
+    :class:`ExportError` that names the graph and how many graphs had landed before it (each
+    of those is complete; pushing again replaces them).
+    """
     sent: dict[str, int] = {}
-    for graph, lines in graphs_of(nquads).items():
+    graphs = graphs_of(nquads)
+    for n, (graph, lines) in enumerate(graphs.items(), 1):
         body = ("\n".join(lines) + "\n").encode("utf-8")
-        _request(
-            "PUT",
-            _graph_url(endpoint, graph),
-            data=body,
-            headers={"Content-Type": "text/turtle; charset=utf-8"},
-            auth=auth,
-            timeout=timeout,
-        )
+        try:
+            _request(
+                "PUT",
+                _graph_url(endpoint, graph),
+                data=body,
+                headers={"Content-Type": "text/turtle; charset=utf-8"},
+                auth=auth,
+                timeout=timeout,
+            )
+        except ExportError as exc:
+            raise ExportError(
+                f"{exc}; push stopped at graph {n} of {len(graphs)} <{graph}> after "
+                f"{len(sent)} graphs ({sum(sent.values())} triples) had landed; pushing again "
+                "replaces them"
+            ) from exc
         sent[graph] = len(lines)
         if progress:
             progress(graph)

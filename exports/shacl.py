@@ -59,7 +59,8 @@ def union_of_trig(path: str | Path) -> Graph:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
     except Exception as exc:  # rdflib raises parser-specific errors
-        raise InputError(f"{path}: not valid TriG ({exc})") from exc
+        detail = " ".join(str(exc).split())[:300]  # rdflib's messages span lines
+        raise InputError(f"{path}: not valid TriG ({detail})") from exc
     g = bind_prefixes(Graph())
     for s, p, o, _ in ds.quads((None, None, None, None)):
         g.add((s, p, o))

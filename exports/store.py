@@ -9,6 +9,10 @@ without a store on disk gets an in-memory one.
 store is in place; the graph records the digest of its own N-Quads, so a store left behind by an
 interrupted build is recognised as stale (:func:`store_is_current`).
 
+Local queries never leave the machine: Oxigraph would send a ``SERVICE`` clause to the address
+it names, so :func:`select` refuses any query holding the ``SERVICE`` keyword (after SPARQL's
+``\\u`` escapes are decoded, outside strings, IRIs and comments) before it is run.
+
 Limits: opening a store read-only while another process writes it is undefined behaviour in
 Oxigraph; builds replace the store by rename, never write into the live one.
 """
@@ -19,6 +23,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -38,6 +43,7 @@ __all__ = [
     "select",
     "run_named",
     "term_value",
+    "uses_service",
 ]
 
 logger = logging.getLogger(__name__)
@@ -120,8 +126,9 @@ def open_store(path: str | os.PathLike[str]):  # -> pyoxigraph.Store
 
     try:
         return ox.Store.read_only(str(path))
-    except OSError as exc:
-        raise QueryError(f"{path}: cannot open the Oxigraph store ({exc})") from exc
+    except Exception as exc:  # pyoxigraph reports a damaged store as OSError or others
+        first = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        raise QueryError(f"{path}: cannot open the Oxigraph store ({first})") from exc
 
 
 def term_value(term: Any) -> Any:
@@ -143,15 +150,48 @@ def term_value(term: Any) -> Any:
     return term.value
 
 
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_NOT_CODE = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*"
+)
+_SERVICE = re.compile(r"(?<![\w:?$.-])SERVICE(?![\w:.-])", re.IGNORECASE)
+
+
+def _decode_codepoints(sparql: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        value = int(m.group(1) or m.group(2), 16)
+        return chr(value) if value < 0x110000 else m.group(0)
+
+    return _CODEPOINT.sub(one, sparql)
+
+
+def uses_service(sparql: str) -> bool:
+    """Whether a query holds the ``SERVICE`` keyword (a federated call to another server).
+
+    >>> uses_service('SELECT * { SERVICE <http://x/> { ?s ?p ?o } }')
+    True
+    >>> uses_service('SELECT * { ?s <http://x/SERVICE> "SERVICE" } # SERVICE')
+    False
+    """
+    return _SERVICE.search(_NOT_CODE.sub(" ", _decode_codepoints(sparql))) is not None
+
+
 def select(
     store, sparql: str, substitutions: Mapping[str, str | int] | None = None
 ) -> list[dict[str, Any]]:
     """Run a SELECT or ASK on ``store``; rows are dicts in projection order.
 
     ``substitutions`` bind variables to literal values through pyoxigraph (never spliced).
+    A query with ``SERVICE`` is refused: a local query must not reach the network.
     """
     import pyoxigraph as ox
 
+    if uses_service(sparql):
+        raise QueryError(
+            "SERVICE is refused: a query of a local graph never reaches the network "
+            "(ask the server itself with --endpoint)"
+        )
     subs = {ox.Variable(k): Q.to_term(v) for k, v in (substitutions or {}).items()}
     try:
         result = store.query(sparql, substitutions=subs or None)

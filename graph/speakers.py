@@ -114,17 +114,13 @@ def load_known_entities(path: str | Path) -> list[KnownEntity]:
         aliases = row.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [a.strip() for a in aliases.split("|") if a.strip()]
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise InputError(f"{p}: entry {i} has malformed 'aliases'")
         ident = row.get("id")
-        if ident is not None and not isinstance(ident, str):
-            raise InputError(f"{p}: entry {i} has a malformed 'id'")
         out.append(
             KnownEntity(
                 name=str(row["name"]).strip(),
                 aliases=tuple(aliases),
                 type=str(row.get("type") or "person").strip(),
-                id=(ident.strip() or None) if ident else None,
+                id=(str(ident).strip() or None) if ident else None,
             )
         )
     return out

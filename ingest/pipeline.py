@@ -11,6 +11,7 @@ import dataclasses
 import itertools
 import logging
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,7 +56,7 @@ def prepare(raw: RawDocument) -> DocumentRecord:
     """
     text = raw.text
     body = [list(span) for span in find_body(text)]
-    errors: list[str] = []
+    errors: list[str] = list(raw.problems)
     if not body:
         errors.append("no article body found after removing boilerplate; the whole text is used")
         body = [[0, len(text)]]
@@ -102,17 +103,42 @@ def annotate(record: DocumentRecord, doc) -> DocumentRecord:
     return dataclasses.replace(record, entities=entities, claims=claims)
 
 
+#: Starts the error a record carries when its parse or extraction failed (never cached).
+EXTRACTION_FAILED = "claim extraction failed"
+
+
 def annotate_batch(records: list[DocumentRecord], *, batch_size: int = 16) -> list[DocumentRecord]:
-    """Parse and annotate ``records`` in this process (the model is loaded once per process)."""
+    """Parse and annotate ``records`` in this process (the model is loaded once per process).
+
+    A document is the unit of failure: if the batch fails, each article is retried alone, and
+    one that still fails comes back without entities or claims and with the reason in its
+    ``errors``, so the rest of the batch is exactly as it would be alone.
+    """
     nlp = load_pipeline()
     texts = (masked_text(r.text, r.body) for r in records)
-    return [
-        annotate(r, doc)
-        for r, doc in zip(records, nlp.pipe(texts, batch_size=batch_size), strict=True)
-    ]
+    try:
+        return [
+            annotate(r, doc)
+            for r, doc in zip(records, nlp.pipe(texts, batch_size=batch_size), strict=True)
+        ]
+    except Exception:
+        return [_failed(r, nlp) for r in records]
+
+
+def _failed(record: DocumentRecord, nlp) -> DocumentRecord:
+    """``record`` annotated alone, or marked as failed with the reason."""
+    try:
+        return annotate(record, nlp(masked_text(record.text, record.body)))
+    except Exception as exc:
+        reason = f"{EXTRACTION_FAILED} ({exc.__class__.__name__}: {str(exc)[:120]}); no claims"
+        logger.warning("%s: %s", record.path or record.id, reason)
+        errors = [*record.errors, " ".join(reason.split())]
+        return dataclasses.replace(record, entities=[], claims=[], errors=errors)
 
 
 def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run, workers just end.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_pipeline()
 
 
@@ -145,7 +171,8 @@ def process(
         fresh = {id(r): d for r, d in zip(todo, done, strict=True)}
         for record in chunk:
             out = fresh.get(id(record), record)
-            if cache is not None and id(record) in fresh:
+            failed = any(e.startswith(EXTRACTION_FAILED) for e in out.errors)
+            if cache is not None and id(record) in fresh and not failed:
                 cache.put(out)
             if on_record is not None:
                 on_record(out)

@@ -2,13 +2,22 @@
 
 No spaCy objects live here, so records cross process boundaries, caches and Dask shards.
 Spans are ``[start, end)`` Unicode code-point offsets into :attr:`DocumentRecord.text`.
+
+A record is one JSON Lines line whatever its text holds: U+2028/U+2029 stay literal (JSON
+allows them; readers split on ``\\n`` only) and a lone surrogate is written as a ``\\uXXXX``
+escape, so the file is always valid UTF-8. Records read back from a file or a cache are
+checked by :func:`record_problem` / :func:`annotation_problem` (types, offsets inside the
+text) before anything trusts them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+from .codepoints import SURROGATES
 
 __all__ = [
     "Span",
@@ -16,6 +25,9 @@ __all__ = [
     "Entity",
     "ClaimMention",
     "DocumentRecord",
+    "dumps_json",
+    "record_problem",
+    "annotation_problem",
     "CLAIM_KINDS",
     "RECORD_VERSION",
 ]
@@ -148,8 +160,8 @@ class DocumentRecord:
         return d
 
     def dumps(self) -> str:
-        """One JSONL line (no trailing newline)."""
-        return json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":"))
+        """One JSONL line (no trailing newline), valid UTF-8 whatever the text holds."""
+        return dumps_json(self.to_json())
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> DocumentRecord:
@@ -172,3 +184,98 @@ class DocumentRecord:
 
 
 _RECORD_FIELDS = {f.name for f in fields(DocumentRecord)}
+
+
+def dumps_json(data: Any) -> str:
+    """Compact JSON on one line: non-ASCII kept, lone surrogates escaped (``\\ud800``).
+
+    >>> dumps_json({"t": "a\u2028b\\n"}) == '{"t":"a\u2028b\\\\n"}'
+    True
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return SURROGATES.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _span_problem(span: object, n: int, what: str) -> str | None:
+    if not isinstance(span, (list, tuple)) or len(span) != 2 or not all(map(_is_int, span)):
+        return f"{what} {span!r} is not a [start, end] pair of integers"
+    start, end = span
+    if not 0 <= start <= end <= n:
+        return f"{what} [{start}, {end}] lies outside the text (length {n})"
+    return None
+
+
+def _spans_problem(spans: object, n: int, what: str) -> str | None:
+    if not isinstance(spans, list):
+        return f"{what} is not a list of spans"
+    for span in spans:
+        if (problem := _span_problem(span, n, what)) is not None:
+            return problem
+    return None
+
+
+def annotation_problem(entities: object, claims: object, n: int) -> str | None:
+    """Why entities and claim mentions cannot belong to a text of length ``n``, or None."""
+    if not isinstance(entities, list) or not isinstance(claims, list):
+        return "entities and claims must be lists"
+    for e in entities:
+        if not isinstance(e, Entity) or not isinstance(e.text, str) or not isinstance(e.label, str):
+            return f"entity {e!r} is malformed"
+        if (problem := _span_problem([e.start, e.end], n, "entity span")) is not None:
+            return problem
+    for c in claims:
+        if not isinstance(c, ClaimMention):
+            return f"claim {c!r} is malformed"
+        if c.kind not in CLAIM_KINDS:
+            return f"claim kind {c.kind!r} is unknown"
+        if not isinstance(c.text, str) or not c.content:
+            return "a claim has no content or no text"
+        if not isinstance(c.confidence, (int, float)) or isinstance(c.confidence, bool):
+            return f"claim confidence {c.confidence!r} is not a number"
+        for name in ("speaker_name", "speaker_role", "speaker_type", "relayed_by"):
+            if not isinstance(getattr(c, name), (str, type(None))):
+                return f"claim {name} {getattr(c, name)!r} is not a string"
+        for what, spans in (("content", c.content), ("cue", c.cue), ("speaker", c.speaker)):
+            if (problem := _spans_problem(spans, n, f"claim {what}")) is not None:
+                return problem
+        if not isinstance(c.parts, list):
+            return "claim parts is not a list"
+        for part in c.parts:
+            if (problem := _spans_problem(part, n, "claim part")) is not None:
+                return problem
+        for q in c.quantities:
+            if q.span is not None and (problem := _span_problem(q.span, n, "quantity")):
+                return problem
+    return None
+
+
+_OPTIONAL_TEXT = ("path", "url", "encoding", "title", "outlet", "published", "dateline", "language")
+
+
+def record_problem(record: DocumentRecord) -> str | None:
+    """Why ``record`` (read back from a file) cannot be trusted, or None.
+
+    Checks types, that ``sha256`` is the hash of ``text`` and that every offset lies inside it.
+    """
+    if not all(isinstance(x, str) for x in (record.id, record.sha256, record.text)):
+        return "id, sha256 and text must be strings"
+    if not record.id:
+        return "the id is empty"
+    digest = hashlib.sha256(record.text.encode("utf-8", "surrogatepass")).hexdigest()
+    if record.sha256 != digest:
+        return "sha256 is not the hash of the text"
+    for name in _OPTIONAL_TEXT:
+        if not isinstance(getattr(record, name), (str, type(None))):
+            return f"{name} {getattr(record, name)!r} is not a string"
+    for name in ("authors", "credits", "errors"):
+        value = getattr(record, name)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"{name} is not a list of strings"
+    n = len(record.text)
+    if (problem := _spans_problem(record.body, n, "body range")) is not None:
+        return problem
+    return annotation_problem(record.entities, record.claims, n)

@@ -16,7 +16,9 @@ def _modules() -> list[str]:
     for stage in STAGES:
         package = importlib.import_module(stage)
         names += [f"{stage}.{m.name}" for m in pkgutil.iter_modules(package.__path__)]
-    names += [f"claimgraph.{m}" for m in ("api", "views", "outputs", "errors")]
+    names += [
+        f"claimgraph.{m}" for m in ("api", "views", "outputs", "errors", "sources", "entities")
+    ]
     return sorted(names)
 
 

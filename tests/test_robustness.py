@@ -112,7 +112,7 @@ def test_a_killed_build_leaves_the_previous_outputs_whole(tmp_path):
     cmd = [
         sys.executable,
         "-m",
-        "claimgraph.cli",
+        "claimgraph",
         "build",
         str(articles),
         "--out",

@@ -2,7 +2,7 @@
 
 Exit codes: 0 the job completed (skipped files included, listed in report.json), 1 nothing
 could be processed or an output could not be written (or, with ``--strict``, any file was
-skipped), 2 bad usage.
+skipped), 2 bad usage, 130 interrupted (SIGINT), 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
@@ -58,7 +58,9 @@ from . import validate as _validate  # noqa: E402,F401
 
 
 def main() -> None:
-    app()
+    from ..entry import main as entry_main
+
+    entry_main()
 
 
 if __name__ == "__main__":

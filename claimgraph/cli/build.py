@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..api import CACHE_DIR, BuildReport, build_records, build_to_dir, update_dir
-from ..exports.vocab import DEFAULT_BASE
+from ..exports.vocab import DEFAULT_BASE, base_iri_problem
 from ..ingest.errors import ClaimgraphError
 from . import app, state
 from .feedback import Progress, fail, finish, warn_skipped
@@ -47,6 +47,8 @@ def build_cli(
     """Build the claim graph of INPUT and write every output into --out."""
     if (out is None) == (update is None):
         raise fail("give exactly one of --out DIR (a new build) or --update DIR", code=2)
+    if (problem := base_iri_problem(base_iri)) is not None:
+        raise fail(f"--base-iri {base_iri!r} is invalid: {problem}", code=2)
     target = out or update
     assert target is not None
     bar = Progress("reading", quiet=state["quiet"])
@@ -80,17 +82,24 @@ def build_cli(
 def _build_on_dask(inputs, out, address, report, entities, base_iri, max_nodes) -> None:
     import time
 
-    from ..api import _finish
+    from ..api import _finish, check_base
     from ..distributed import extract_on_dask
+    from ..exports.atomic import output_lock
 
+    check_base(base_iri)
     start = time.perf_counter()
-    records, errors = extract_on_dask(inputs, address, out / "shards", cache_dir=out / CACHE_DIR)
-    for err in errors:
-        warn_skipped(err)
-        report.errors.append({"path": err.path, "error": err.reason})
-    report.skipped = len(errors)
-    report.articles = report.parsed = len(records)
-    kg = build_records(records, entities=entities, base=base_iri)
-    report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
-    report.seconds = time.perf_counter() - start
-    _finish(kg, report, out, max_nodes=max_nodes)
+    with output_lock(out) as target:
+        records, errors = extract_on_dask(
+            inputs, address, target / "shards", cache_dir=target / CACHE_DIR, exclude=[target]
+        )
+        for err in errors:
+            warn_skipped(err)
+            report.errors.append({"path": err.path, "error": err.reason})
+        report.skipped = len(errors)
+        report.articles = report.parsed = len(records)
+        if not records:
+            return
+        kg = build_records(records, entities=entities, base=base_iri, report=report)
+        report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
+        report.seconds = time.perf_counter() - start
+        _finish(kg, report, target, max_nodes=max_nodes)

@@ -64,6 +64,13 @@ def _params(items: list[str]) -> dict[str, str]:
     return out
 
 
+def _is_dir(path: str) -> bool:
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):  # a name too long, a NUL: not a directory either
+        return False
+
+
 def list_named() -> list[dict[str, Any]]:
     """One row per named query: its name, parameters and what it answers."""
     rows = []
@@ -77,8 +84,8 @@ def list_named() -> list[dict[str, Any]]:
 
 @app.command("query")
 def query_cli(
-    out_dir: Path | None = typer.Argument(
-        None, exists=True, file_okay=False, help="A build directory."
+    out_dir: str | None = typer.Argument(
+        None, metavar="[DIR]", help="A build directory (not with --endpoint)."
     ),
     sparql: str | None = typer.Argument(None, help="A SPARQL SELECT or ASK query."),
     named: str | None = typer.Option(
@@ -111,6 +118,10 @@ def query_cli(
     if list_ or named == "list":
         print_rows(list_named(), fmt)
         return
+    if endpoint and out_dir is not None and sparql is None and not _is_dir(out_dir):
+        out_dir, sparql = None, out_dir  # `query --endpoint URL 'SELECT …'`: no DIR needed
+    if out_dir is not None and not _is_dir(out_dir):
+        raise fail(f"{out_dir[:80]!r} is not a build directory", code=2)
     chosen = [x for x in (sparql, named, speaker, claim, contradictions or None) if x]
     if len(chosen) != 1:
         raise fail(
@@ -129,7 +140,7 @@ def query_cli(
         elif endpoint:
             raise fail("--endpoint answers SPARQL text or --named queries only", code=2)
         else:
-            kg = load(out_dir)
+            kg = load(Path(out_dir))
             if sparql:
                 rows = kg.query(sparql)
             elif named:
