@@ -547,7 +547,8 @@ def test_a_corrupt_store_is_one_warning_and_the_query_still_answers(small_build,
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["n"] > 50
     (warning,) = done.stderr.strip().splitlines()
-    assert warning.startswith(f"WARNING claimgraph.views: {out}/store: cannot open the Oxigraph store")
+    opening = f"WARNING claimgraph.views: {out}/store: cannot open the Oxigraph store"
+    assert warning.startswith(opening)
     assert warning.endswith("querying the graph in memory")
 
 
