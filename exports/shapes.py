@@ -253,7 +253,9 @@ def load_shapes(path: str | Path = SHAPES_PATH) -> tuple[NodeShape, ...]:
                 target_classes=tuple(shapes.values(node, SH + "targetClass")),
                 target_selects=_target_selects(shapes, node),
                 constraints=_constraints(shapes, node),
-                properties=tuple(_property(shapes, p) for p in shapes.values(node, SH + "property")),
+                properties=tuple(
+                    _property(shapes, p) for p in shapes.values(node, SH + "property")
+                ),
                 sparql=tuple(_sparql(shapes, s) for s in shapes.values(node, SH + "sparql")),
             )
         )

@@ -27,6 +27,8 @@ __all__ = ["XSD", "well_formed", "compare"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
 _INTEGERS = {
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
     "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
@@ -96,7 +98,7 @@ def _key(literal: ox.Literal) -> tuple[str, object] | None:
     return None
 
 
-def compare(a: ox.NamedNode | ox.BlankNode | ox.Literal, b: ox.NamedNode | ox.BlankNode | ox.Literal) -> int | None:
+def compare(a: Term, b: Term) -> int | None:
     """-1, 0 or 1 as ``a`` is below, equal to or above ``b``; None when they are incomparable."""
     if not (isinstance(a, ox.Literal) and isinstance(b, ox.Literal)):
         return None
