@@ -19,10 +19,11 @@ its own pattern (every shipped one does), since it is not run with ``$this`` pre
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from ..ingest.errors import ExportError, InputError
 from .shapes import PATH_COMPONENTS, Component, Constraint, NodeShape, PropertyShape, load_shapes
 from .shapes import SparqlConstraint as _Sparql
 from .vocab import PREFIXES
-from .xsd import compare, well_formed
+from .xsd import compare, lexical_ok
 
 __all__ = [
     "Violation",
@@ -167,7 +168,10 @@ def _conforms(data: _Data, c: Constraint, v: Term) -> bool:
         case Component.CLASS:
             return v in data.instances(arg)
         case Component.DATATYPE:
-            return isinstance(v, ox.Literal) and v.datatype == arg and well_formed(v)
+            if not isinstance(v, ox.Literal):
+                return False
+            datatype = v.datatype
+            return datatype == arg and lexical_ok(v.value, datatype.value)
         case Component.NODE_KIND:
             return isinstance(v, _NODE_KINDS[arg.value[len(_SH) :]])
         case Component.IN:
@@ -239,8 +243,6 @@ def _check_values(
     data: _Data, values: Iterable[Term], constraints: Sequence[Constraint]
 ) -> Iterator[tuple[Constraint, str, Term]]:
     for c in constraints:
-        if c.component in PATH_COMPONENTS:
-            continue
         for v in values:
             if not _conforms(data, c, v):
                 yield c, f"{show(v)} is not {_expected(c)}", v
@@ -251,15 +253,14 @@ def _check_property(
 ) -> Iterator[Violation]:
     index = data.index(prop.predicate, prop.inverse)
     path = _path_text(prop)
+    on_sets = [c for c in prop.constraints if c.component in PATH_COMPONENTS]
+    on_values = [c for c in prop.constraints if c.component not in PATH_COMPONENTS]
+    none: set[Term] = set()
     for focus in focus_nodes:
-        values = index.get(focus, set())
-        found: list[tuple[Constraint, str, Term | None]] = [
-            (c, message, value)
-            for c in prop.constraints
-            if c.component in PATH_COMPONENTS
-            for message, value in _check_path(data, focus, values, c)
-        ]
-        found.extend(_check_values(data, values, prop.constraints))
+        values = index.get(focus, none)
+        found = [(c, m, v) for c in on_sets for m, v in _check_path(data, focus, values, c)]
+        if values:
+            found.extend(_check_values(data, values, on_values))
         for c, message, value in found:
             yield Violation(
                 focus=focus.value,
@@ -272,16 +273,20 @@ def _check_property(
 
 
 def _check_sparql(
-    data: _Data, shape: NodeShape, rule: _Sparql, focus_nodes: frozenset[Term]
+    data: _Data, shape: NodeShape, rule: _Sparql, focus_nodes: Callable[[], frozenset[Term]]
 ) -> Iterator[Violation]:
-    """One query over the whole store; each solution whose ``$this`` is a focus node fails."""
+    """One query over the whole store; each solution whose ``$this`` is a focus node fails.
+
+    The focus nodes are only asked for when a solution needs them: on valid data, the targets
+    of a shape with SPARQL constraints alone are never computed.
+    """
     solutions = data.select(rule.select)
     has_value = ox.Variable("value") in solutions.variables
     for row in solutions:
         this = row["this"]
         if this is None:
             raise ExportError(f"shapes: {shape.name}: its SPARQL constraint must bind $this")
-        if this not in focus_nodes:
+        if this not in focus_nodes():
             continue
         value = row["value"] if has_value else None
 
@@ -309,14 +314,15 @@ def _focus_nodes(data: _Data, shape: NodeShape) -> frozenset[Term]:
 
 
 def _check_shape(data: _Data, shape: NodeShape) -> Iterator[Violation]:
-    focus_nodes = _focus_nodes(data, shape)
-    if not focus_nodes:
-        return
-    for focus in focus_nodes:
-        for c, message, value in _check_values(data, (focus,), shape.constraints):
-            yield Violation(focus.value, "", message, shape.name, c.component.short, show(value))
-    for prop in shape.properties:
-        yield from _check_property(data, shape, prop, focus_nodes)
+    focus_nodes = functools.cache(lambda: _focus_nodes(data, shape))
+    if shape.constraints or shape.properties:
+        for focus in focus_nodes():
+            for c, message, value in _check_values(data, (focus,), shape.constraints):
+                yield Violation(
+                    focus.value, "", message, shape.name, c.component.short, show(value)
+                )
+        for prop in shape.properties:
+            yield from _check_property(data, shape, prop, focus_nodes())
     for rule in shape.sparql:
         yield from _check_sparql(data, shape, rule, focus_nodes)
 

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 import pyoxigraph as ox
 
-__all__ = ["XSD", "well_formed", "compare"]
+__all__ = ["XSD", "lexical_ok", "well_formed", "compare"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -42,11 +43,6 @@ _DATE = re.compile(r"(-?\d{4,})-(\d\d)-(\d\d)" + _ZONE)
 _DATETIME = re.compile(r"(-?\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?" + _ZONE)
 
 
-def _local(literal: ox.Literal) -> str:
-    dt = literal.datatype.value
-    return dt[len(XSD) :] if dt.startswith(XSD) else ""
-
-
 def _valid_date(year: str, month: str, day: str) -> bool:
     try:
         _dt.date(int(year), int(month), int(day))
@@ -55,34 +51,48 @@ def _valid_date(year: str, month: str, day: str) -> bool:
     return True
 
 
+def _date(text: str) -> bool:
+    m = _DATE.fullmatch(text)
+    return m is not None and _valid_date(*m.groups()[:3])
+
+
+def _datetime(text: str) -> bool:
+    m = _DATETIME.fullmatch(text)
+    if m is None or not _valid_date(*m.groups()[:3]):
+        return False
+    hour, minute, second = (int(g) for g in m.groups()[3:6])
+    return hour < 24 and minute < 60 and second < 60 or (hour, minute, second) == (24, 0, 0)
+
+
+#: Datatype IRI → test of a lexical form.
+_LEXICAL: dict[str, Callable[[str], bool]] = {
+    **{XSD + name: lambda t: _INTEGER.fullmatch(t) is not None for name in _INTEGERS},
+    XSD + "decimal": lambda t: _NUMBER.fullmatch(t) is not None,
+    XSD + "double": lambda t: _FLOAT.fullmatch(t) is not None,
+    XSD + "float": lambda t: _FLOAT.fullmatch(t) is not None,
+    XSD + "boolean": lambda t: t in ("true", "false", "1", "0"),
+    XSD + "date": _date,
+    XSD + "dateTime": _datetime,
+}
+
+
+def lexical_ok(text: str, datatype: str) -> bool:
+    """Whether ``text`` is a valid lexical form of the datatype IRI ``datatype``."""
+    test = _LEXICAL.get(datatype)
+    return test is None or test(text)
+
+
 def well_formed(literal: ox.Literal) -> bool:
     """Whether the lexical form of ``literal`` is valid for its XSD datatype."""
-    local, text = _local(literal), literal.value
-    if local in _INTEGERS:
-        return _INTEGER.fullmatch(text) is not None
-    if local == "decimal":
-        return _NUMBER.fullmatch(text) is not None
-    if local in ("double", "float"):
-        return _FLOAT.fullmatch(text) is not None
-    if local == "boolean":
-        return text in ("true", "false", "1", "0")
-    if local == "date":
-        m = _DATE.fullmatch(text)
-        return m is not None and _valid_date(*m.groups()[:3])
-    if local == "dateTime":
-        m = _DATETIME.fullmatch(text)
-        if m is None or not _valid_date(*m.groups()[:3]):
-            return False
-        hour, minute, second = (int(g) for g in m.groups()[3:6])
-        return hour < 24 and minute < 60 and second < 60 or (hour, minute, second) == (24, 0, 0)
-    return True
+    return lexical_ok(literal.value, literal.datatype.value)
 
 
 def _key(literal: ox.Literal) -> tuple[str, object] | None:
     """A family and a value that orders within it, or None when the literal has no order."""
-    if not well_formed(literal):
+    text, datatype = literal.value, literal.datatype.value
+    if not datatype.startswith(XSD) or not lexical_ok(text, datatype):
         return None
-    local, text = _local(literal), literal.value
+    local = datatype[len(XSD) :]
     if local in _INTEGERS or local == "decimal":
         return "number", Decimal(text)
     if local in ("double", "float"):

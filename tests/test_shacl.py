@@ -401,6 +401,53 @@ def test_seed_build_conforms_and_pyshacl_agrees(seed_build):
     assert pyshacl_violations(union_graph) == []
 
 
+@pytest.fixture(scope="module")
+def bbc_union(shared, tmp_path_factory) -> rdflib.Graph:
+    """The union graph of a build of the first 12 BBC politics articles."""
+    from claimgraph import build_to_dir
+
+    politics = shared / "corpora" / "bbc" / "politics"
+    if not politics.is_dir():
+        pytest.skip("../shared/corpora/bbc/politics is not present")
+    out = tmp_path_factory.mktemp("bbc12")
+    build_to_dir([str(p) for p in sorted(politics.glob("*.txt"))[:12]], out, cache=False)
+    ds = rdflib.Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    g = rdflib.Graph()
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def plant_in_real_build(g: rdflib.Graph) -> None:
+    """Faults spread over a real build: offsets, a datatype, a one-way link, a missing name."""
+    for pos in sorted(s for s in g.subjects(RDF.type, OA.TextPositionSelector))[::9]:
+        g.set((pos, OA.end, rdflib.Literal(int(g.value(pos, OA.end)) + 2)))
+    first_claim = min(g.subjects(RDF.type, SCHEMA.Claim))
+    g.set((first_claim, CKG.nSources, rdflib.Literal("many")))
+    a, b = min(g.subject_objects(CKG.conflictingQuantity))
+    g.remove((b, CKG.conflictingQuantity, a))
+    g.remove((min(g.subjects(RDF.type, SCHEMA.DefinedTerm)), SCHEMA.name, None))
+    speaker = min(g.subjects(CKG.speakerType, rdflib.Literal("person")))
+    g.set((speaker, CKG.speakerType, rdflib.Literal("robot")))
+
+
+@pytest.mark.slow
+def test_pyshacl_agrees_on_a_real_build_before_and_after_faults(bbc_union):
+    report = validate_graph(bbc_union)
+    assert report.conforms, messages(report)
+    assert pyshacl_violations(bbc_union) == []
+    plant_in_real_build(bbc_union)
+    ours = validate_graph(bbc_union).violations
+    assert keys(ours) == keys(pyshacl_violations(bbc_union))
+    assert {v.component for v in ours} >= {
+        Component.SPARQL.short,
+        Component.DATATYPE.short,
+        Component.MIN_COUNT.short,
+        Component.IN.short,
+    }
+
+
 def test_unsupported_shacl_is_refused(tmp_path):
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text(
