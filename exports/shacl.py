@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -356,7 +357,14 @@ def read_store(path: str | Path) -> ox.Store:
 
 def validate_file(path: str | Path) -> Report:
     """Validate an RDF file (the union of its graphs)."""
-    return validate_store(read_store(path))
+    start = time.perf_counter()
+    store = read_store(path)
+    loaded = time.perf_counter()
+    report = validate_store(store)
+    logger.info(
+        "%s: loaded in %.2fs, checked in %.2fs", path, loaded - start, time.perf_counter() - loaded
+    )
+    return report
 
 
 def validate_graph(data: Graph) -> Report:
