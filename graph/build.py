@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import networkx as nx
 
 from ..ingest.cues import OBJECT_VERBS, QUOTE_VERBS
+from ..ingest.headline import choose_headline
 from ..ingest.outlets import canonical_outlet, outlet_parent
 from ..ingest.records import ClaimMention, DocumentRecord, Quantity
 from ..ingest.spans import normalise_claim_text
@@ -44,7 +45,7 @@ from .ids import node_id
 from .model import ClaimGraph
 from .resolve import KnownEntity, Speaker, resolve_speakers
 from .syndication import find_copies
-from .topics import find_topics, quoted_phrases
+from .topics import quoted_phrases, shared_key_phrases
 
 __all__ = ["build_graph", "source_key", "label_claim"]
 
@@ -202,7 +203,7 @@ def proposition_mentions(record: DocumentRecord, mention: ClaimMention) -> list[
     if len(mention.parts) < 2:
         return [mention]
     out = []
-    for part in mention.parts:
+    for k, part in enumerate(mention.parts):
         quantities = [
             q
             for q in mention.quantities
@@ -215,6 +216,8 @@ def proposition_mentions(record: DocumentRecord, mention: ClaimMention) -> list[
                 text=normalise_claim_text(record.text, part),
                 quantities=quantities,
                 parts=[],
+                phrase=mention.part_phrases[k] if k < len(mention.part_phrases) else None,
+                part_phrases=[],
             )
         )
     return out
@@ -348,6 +351,7 @@ def build_graph(
     claim_texts: dict[str, str] = {}
     claim_sources: dict[str, set[str]] = {}
     claim_raw: dict[str, list[str]] = {}
+    claim_phrases: dict[str, list[str]] = defaultdict(list)  # key phrases of its mentions
     facts: list[ClaimFacts] = []
     claim_speakers: dict[str, set[str]] = defaultdict(set)
     cluster_ids: list[str] = []
@@ -366,7 +370,10 @@ def build_graph(
             cid,
             kind=S.CLAIM,
             text=rep.text,
-            label=label_claim(
+            label=choose_headline(  # the headline ingest read off the parse, when records have it
+                first.phrase, [mention_of[ref.id].phrase for ref in cluster]
+            )
+            or label_claim(
                 rep.text,
                 quantities,
                 raw_texts=[
@@ -416,7 +423,7 @@ def build_graph(
                 suffix=r.text[end : end + _CONTEXT],
                 confidence=m.confidence,
                 date=r.published,
-                label=label_claim(m.text or rep.text, denial=is_denial(ref.cue)),
+                label=m.phrase or label_claim(m.text or rep.text, denial=is_denial(ref.cue)),
             )
             G.add_edge(mid, cid, key=S.EXPRESSES, kind=S.EXPRESSES)
             G.add_edge(mid, src_id[doc_id], key=S.IN_SOURCE, kind=S.IN_SOURCE)
@@ -433,6 +440,7 @@ def build_graph(
                     G.add_edge(rid, spid, key=S.RELAYS, kind=S.RELAYS, via=mid)
             claim_sources[cid].add(doc_id)
             claim_raw[cid].append(_spans_text(r.text, m.content))
+            claim_phrases[cid].extend(m.key_phrases)
             frames.append(
                 Frame(
                     ref.text,
@@ -450,7 +458,7 @@ def build_graph(
         G.nodes[cid]["speakers"] = sorted(names)
 
     # Topics.
-    for cid, topics in find_topics(claim_texts, claim_sources, claim_raw).items():
+    for cid, topics in shared_key_phrases({c: claim_phrases[c] for c in claim_texts}).items():
         G.nodes[cid]["topics"] = topics
         for t in topics:
             tid = node_id(S.TOPIC, t)
