@@ -117,5 +117,9 @@ def shared_key_phrases(
         keys = {" ".join(p.casefold().split()) for p in phrases}
         shared = [k for k in keys if len(claims_of[k]) >= min_claims]
         shared.sort(key=lambda k: (-len(k.split()), -len(claims_of[k]), k))
-        out[cid] = [spellings[k].most_common(1)[0][0] for k in shared[:max_per_claim]]
-    return out
+        out[cid] = shared[:max_per_claim]
+    kept = Counter(k for keys in out.values() for k in keys)  # still shared after the cut
+    return {
+        cid: [spellings[k].most_common(1)[0][0] for k in keys if kept[k] >= min_claims]
+        for cid, keys in out.items()
+    }

@@ -38,7 +38,7 @@ __all__ = ["page_data", "claim_rank", "RELATION_KINDS"]
 RELATION_KINDS = (S.CONTRADICTS, S.CONFLICTING_QUANTITY, S.CORROBORATES)
 
 _CONTEXT = 160  # characters of a sentence shown on each side of a quoted span
-_SENTENCE_START = re.compile(r"(?:[.!?][\"”’)]?\s+|\n\s*)(?=\S)")
+_SENTENCE_START = re.compile(r"[.!?][\"”’)]?\s+|\n\s*")
 _SENTENCE_END = re.compile(r"[.!?](?=[\"”’)]?(?:\s|$))|\n")
 
 
