@@ -786,8 +786,12 @@
     filter.to = $("f-to").value;
     filter.min = Math.max(1, Number($("f-min").value) || 1);
   }
+  var applied = JSON.stringify(filter);
   function applyFilters() {
     readFilters();
+    var key = JSON.stringify(filter);
+    if (key === applied) return; // a blur after typing: the lists stay as they are
+    applied = key;
     computeMatch();
     refreshList();
     tabCounts();
