@@ -130,9 +130,9 @@ def _overlaps(boxes) -> list[tuple[str, str]]:
     out = []
     for k, (a, p) in enumerate(boxes):
         for b, q in boxes[k + 1 :]:
-            if p["left"] < q["right"] and q["left"] < p["right"]:
-                if p["top"] < q["bottom"] and q["top"] < p["bottom"]:
-                    out.append((a, b))
+            across = p["left"] < q["right"] and q["left"] < p["right"]
+            if across and p["top"] < q["bottom"] and q["top"] < p["bottom"]:
+                out.append((a, b))
     return out
 
 
@@ -160,8 +160,10 @@ def test_default_view_labels_do_not_overlap_at_1600_by_1000(visit, seed_build, t
     corners = v.js(
         """() => { const n = window.claimgraph.network, ids = window.claimgraph.nodes.getIds();
         const bb = ids.map(id => n.getBoundingBox(id));
-        const lo = n.canvasToDOM({x: Math.min(...bb.map(b => b.left)), y: Math.min(...bb.map(b => b.top))});
-        const hi = n.canvasToDOM({x: Math.max(...bb.map(b => b.right)), y: Math.max(...bb.map(b => b.bottom))});
+        const lo = n.canvasToDOM({x: Math.min(...bb.map(b => b.left)),
+                                  y: Math.min(...bb.map(b => b.top))});
+        const hi = n.canvasToDOM({x: Math.max(...bb.map(b => b.right)),
+                                  y: Math.max(...bb.map(b => b.bottom))});
         const r = document.getElementById('graph').getBoundingClientRect();
         return [lo.x, lo.y, hi.x, hi.y, r.width, r.height, n.getScale()]; }"""
     )
