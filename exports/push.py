@@ -253,3 +253,4 @@ def run_named_remote(
     query = Q.get(name)
     values = Q.resolve_params(query, params or {})
     return select(endpoint, Q.bind_values(query.text, values), auth=auth, timeout=timeout)
+

@@ -180,3 +180,4 @@ def run_named(
     if mode == "values":
         return select(store, Q.bind_values(query.text, values))
     return select(store, query.text, values)
+

@@ -129,12 +129,9 @@ def test_hostile_parameters_stay_one_literal(kg, mode, hostile):
 def test_values_block_is_written_by_the_rdf_serialiser():
     text = bind_values("SELECT ?speaker WHERE { ?s ?p ?o }", {"speaker": 'x" } DROP ALL #'})
     assert 'VALUES (?speaker) { ("x\\" } DROP ALL #") }' in text
-    assert (
-        bind_values("SELECT ?n WHERE { }", {"n": 2}).count(
-            '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'
-        )
-        == 1
-    )
+    assert bind_values("SELECT ?n WHERE { }", {"n": 2}).count(
+        '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    ) == 1
 
 
 def test_parameters_are_checked():

@@ -118,7 +118,8 @@ def test_according_to_source_of_a_told_clause_relays_it(claims_of, triple, text,
 
 def test_according_to_alone_keeps_its_source_as_the_speaker(claims_of, triple):
     text = (
-        "The Russia-Ukraine crisis could be peacefully resolved, according to the State Department."
+        "The Russia-Ukraine crisis could be peacefully resolved, according to the State "
+        "Department."
     )
     (claim,) = claims_of(text)
     assert triple(text, claim) == (

@@ -38,9 +38,6 @@ def test_headline_credited_to_the_name_before_the_colon():
 
 
 def test_headline_labels_are_not_speakers():
-    for text in (
-        "The Latest: Trump urges supporters to act.",
-        "Analysis: What the polls say now.",
-        "Stealth Over Health: Clinton Was Headed to ER.",
-    ):
+    for text in ("The Latest: Trump urges supporters to act.", "Analysis: What the polls say now.",
+                 "Stealth Over Health: Clinton Was Headed to ER."):
         assert headline_claim(text) is None
