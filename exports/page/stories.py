@@ -5,8 +5,9 @@ A story is a set of articles about one event. When the graph has ``story`` nodes
 that report a common claim are one story (connected components of the article–claim graph;
 only a claim of :data:`MIN_LINK_WORDS` words or more, reported by at most
 :data:`MAX_LINK_SOURCES` articles, links them), and an article sharing no claim is a story of
-its own. The fallback is coarse on purpose — it never joins articles that share no claim — and
-the page says when it is used.
+its own. Such a story is labelled by its central article's headline, or by the key phrases
+most of its claims are about when the articles have none. The fallback is coarse on purpose —
+it never joins articles that share no claim — and the page says when it is used.
 
 A claim belongs to the story holding most of the articles that report it.
 """
@@ -127,8 +128,30 @@ def find_stories(G: nx.MultiDiGraph) -> list[Story]:
     stories = _from_nodes(G) if has_nodes else _components(G)
     claim_story(G, stories)
     stories = [s for s in stories if s.claims]
+    for st in stories:
+        if st.computed and not _is_title(G, st):
+            st.label = _topics_label(G, st) or st.label
     stories.sort(key=lambda s: (-len(s.sources), -len(s.claims), s.label, s.id))
     return stories
+
+
+def _is_title(G: nx.MultiDiGraph, story: Story) -> bool:
+    """Whether a computed story's label is a headline (not a file name or a URL)."""
+    return any(
+        G.nodes[s].get("title") == story.label and "://" not in story.label
+        for s in story.sources
+    )
+
+
+def _topics_label(G: nx.MultiDiGraph, story: Story, n: int = 3) -> str:
+    """The key phrases most of a story's claims are about ("Sarah Palin · Wasilla")."""
+    counts: Counter[str] = Counter()
+    for c in story.claims:
+        for _, t, k in G.out_edges(c, keys=True):
+            if k == S.ABOUT:
+                counts[str(G.nodes[t].get("label") or t)] += 1
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    return " · ".join(label for label, _ in top)
 
 
 def claim_story(G: nx.MultiDiGraph, stories: list[Story]) -> dict[str, str]:
