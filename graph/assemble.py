@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..ingest.headline import choose_headline
 from ..ingest.outlets import canonical_outlet, outlet_parent
 from ..ingest.records import ClaimMention, DocumentRecord, Quantity
 from . import schema as S
@@ -134,6 +135,7 @@ class ClaimInputs:
     src_id: Mapping[str, str]
     story_of: Mapping[str, str]
     claim_speakers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    claim_phrases: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
 def _merged_quantities(cluster: Sequence[MentionRef], inp: ClaimInputs) -> list[Quantity]:
@@ -160,7 +162,10 @@ def add_claim(G: nx.MultiDiGraph, cluster: Sequence[MentionRef], inp: ClaimInput
         cid,
         kind=S.CLAIM,
         text=rep.text,
-        label=label_claim(
+        label=choose_headline(  # the headline ingest read off the parse, when records have it
+            inp.mention_of[rep.id].phrase, [inp.mention_of[ref.id].phrase for ref in cluster]
+        )
+        or label_claim(
             rep.text,
             quantities,
             raw_texts=raw,
@@ -209,8 +214,9 @@ def _add_mention(G: nx.MultiDiGraph, cid: str, ref: MentionRef, inp: ClaimInputs
         suffix=r.text[end : end + _CONTEXT],
         confidence=m.confidence,
         date=r.published,
-        label=label_claim(m.text or ref.text, denial=is_denial(ref.cue)),
+        label=m.phrase or label_claim(m.text or ref.text, denial=is_denial(ref.cue)),
     )
+    inp.claim_phrases[cid].extend(m.key_phrases)
     G.add_edge(mid, cid, key=S.EXPRESSES, kind=S.EXPRESSES)
     G.add_edge(mid, sid, key=S.IN_SOURCE, kind=S.IN_SOURCE)
     if not G.has_edge(cid, sid, key=S.REPORTED_IN):

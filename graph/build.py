@@ -36,7 +36,7 @@ from .settings import DEFAULT, Settings
 from .speakers import KnownEntity, Resolution, resolve_speakers
 from .stories import find_stories
 from .syndication import find_copies
-from .topics import find_topics
+from .topics import shared_key_phrases
 
 __all__ = ["build_graph", "source_key", "label_claim"]
 
@@ -70,7 +70,7 @@ def build_graph(
     kg.refresh_claim_stats()
     for cid, names in inputs.claim_speakers.items():
         G.nodes[cid]["speakers"] = sorted(names)
-    _add_topics(G, facts)
+    _add_topics(G, facts, inputs)
     _add_relations(G, facts, clusters, settings)
     logger.info("graph: %d nodes, %d edges", G.number_of_nodes(), G.number_of_edges())
     return kg
@@ -101,17 +101,10 @@ def _mention_refs(
     return refs, mention_of
 
 
-def _add_topics(G: nx.MultiDiGraph, facts: Sequence[ClaimFacts]) -> None:
-    """Key phrases shared by claims, from each claim's text and its mentions' exact words."""
-    texts = {f.id: f.text for f in facts}
-    sources: dict[str, set[str]] = {f.id: set() for f in facts}
-    raw: dict[str, list[str]] = {f.id: [] for f in facts}
-    for mid, cid, kind in G.edges(keys=True):
-        if kind == S.EXPRESSES:
-            d = G.nodes[mid]
-            sources[cid].add(d["doc_id"])
-            raw[cid].append(d["exact"])
-    for cid, topics in find_topics(texts, sources, raw).items():
+def _add_topics(G: nx.MultiDiGraph, facts: Sequence[ClaimFacts], inp: ClaimInputs) -> None:
+    """Topics: key phrases (named entities, noun phrases) that at least two claims share."""
+    phrases = {f.id: inp.claim_phrases.get(f.id, []) for f in facts}
+    for cid, topics in shared_key_phrases(phrases).items():
         G.nodes[cid]["topics"] = topics
         for t in topics:
             tid = node_id(S.TOPIC, t)

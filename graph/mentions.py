@@ -68,7 +68,7 @@ def proposition_mentions(record: DocumentRecord, mention: ClaimMention) -> list[
     if len(mention.parts) < 2:
         return [mention]
     out = []
-    for part in mention.parts:
+    for k, part in enumerate(mention.parts):
         quantities = [
             q
             for q in mention.quantities
@@ -81,6 +81,8 @@ def proposition_mentions(record: DocumentRecord, mention: ClaimMention) -> list[
                 text=normalise_claim_text(record.text, part),
                 quantities=quantities,
                 parts=[],
+                phrase=mention.part_phrases[k] if k < len(mention.part_phrases) else None,
+                part_phrases=[],
             )
         )
     return out

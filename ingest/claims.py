@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from .assertions import outlet_assertions
 from .attribution import Attribution
+from .headline import denial_verb, headline, key_phrases
 from .propositions import propositions
 from .quantities import find_quantities
 from .quotes import attach_quotes, find_quotes
@@ -103,9 +104,7 @@ _DANGLING = frozenset(
 )
 _QUOTE_MARKS = '"“”„«»'
 #: A denial cue: what it governs may not split into separately asserted propositions.
-_DENIAL_CUE = re.compile(
-    r"(?i)^(?:\w+\s+){0,2}?(?:den(?:y|ies|ied|ying)|reject|dismiss|refut)"
-)
+_DENIAL_CUE = re.compile(r"(?i)^(?:\w+\s+){0,2}?(?:den(?:y|ies|ied|ying)|reject|dismiss|refut)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
@@ -325,6 +324,8 @@ def _to_mentions(
         for s, e in a.content:
             quantities.extend(find_quantities(text[s:e], offset=s))
         del offset
+        parts = propositions(doc, a.content, denial=bool(_DENIAL_CUE.match(cue_text)))
+        denial = denial_verb(cue_text)
         out.append(
             ClaimMention(
                 content=[list(c) for c in a.content],
@@ -338,7 +339,13 @@ def _to_mentions(
                 speaker_role=role,
                 speaker_type=stype,
                 relayed_by=relayed,
-                parts=propositions(doc, a.content, denial=bool(_DENIAL_CUE.match(cue_text))),
+                parts=parts,
+                phrase=headline(doc, a.content, denial=denial, speaker=name),
+                part_phrases=[
+                    headline(doc, part, denial=denial if k == 0 else None, speaker=name)
+                    for k, part in enumerate(parts)
+                ],
+                key_phrases=key_phrases(doc, a.content),
             )
         )
     return out

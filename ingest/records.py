@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the shape or the meaning of a record changes; part of the cache key.
-RECORD_VERSION = "1"
+RECORD_VERSION = "2"
 
 Span = list[int]  # [start, end)
 
@@ -100,6 +100,10 @@ class ClaimMention:
     speaker's words ("He underscored …," said Price → speaker Blinken, relayed by Ned Price).
     ``parts`` splits ``content`` into the propositions it asserts when there are several
     ("while X would …, we remain committed to Y"); empty when the content is one proposition.
+    ``phrase`` is the claim's headline read off the parse ("Russia must de-escalate", see
+    :mod:`.headline`), ``part_phrases`` that of each part, ``key_phrases`` the named entities
+    and noun phrases of the content (topic candidates); records written before these existed
+    load with ``None`` and empty lists.
     """
 
     content: list[Span]
@@ -114,6 +118,9 @@ class ClaimMention:
     speaker_type: str | None = None
     relayed_by: str | None = None
     parts: list[list[Span]] = field(default_factory=list)
+    phrase: str | None = None
+    part_phrases: list[str | None] = field(default_factory=list)
+    key_phrases: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)

@@ -79,3 +79,41 @@ def corroboration_graph(n_claims: int = 30, *, hostile: bool = False) -> ClaimGr
             G.add_edge(f"claim/{a}", f"claim/{b}", key=k, kind=k)
             G.add_edge(f"claim/{b}", f"claim/{a}", key=k, kind=k)
     return ClaimGraph(G)
+
+
+def with_stories(kg: ClaimGraph, groups: dict[str, list[int]]) -> ClaimGraph:
+    """``kg`` with ``story`` nodes: story label → the claim numbers whose sources it holds.
+
+    Built as the graph's stories are: a ``story`` node with ``label``, ``first_seen``,
+    ``last_seen`` and ``n_sources``, and a ``part_of`` edge from each of its articles.
+    """
+    G = kg.G
+    for label, numbers in groups.items():
+        sid = f"story/{label}"
+        sources = sorted(
+            {
+                v
+                for i in numbers
+                for _, v, k in G.out_edges(f"claim/{i:03d}", keys=True)
+                if k == S.REPORTED_IN
+            }
+        )
+        dates = sorted(G.nodes[s]["published"] for s in sources)
+        G.add_node(
+            sid,
+            kind="story",
+            label=label,
+            first_seen=dates[0],
+            last_seen=dates[-1],
+            n_sources=len(sources),
+        )
+        for s in sources:
+            G.add_edge(s, sid, key="part_of", kind="part_of")
+    return kg
+
+
+def with_urls(kg: ClaimGraph, urls: dict[str, str]) -> ClaimGraph:
+    """``kg`` with the article URLs given (source id → URL), hostile ones included."""
+    for sid, url in urls.items():
+        kg.G.nodes[sid]["url"] = url
+    return kg

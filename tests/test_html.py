@@ -1,4 +1,4 @@
-"""The HTML page without a browser: offline, escaped, cut to max-nodes, ego views."""
+"""The analyst's page without a browser: offline, escaped, grouped by story, its data exact."""
 
 from __future__ import annotations
 
@@ -13,16 +13,19 @@ from typer.testing import CliRunner
 
 from claimgraph.cli import app
 from claimgraph.errors import ExportError
-from claimgraph.exports.html import (
+from claimgraph.exports.page import (
+    PageSettings,
+    find_stories,
     notebook_html,
+    overview,
+    page_data,
     render_html,
     script_json,
-    view_graph,
     write_html,
 )
 from claimgraph.graph import schema as S
 
-from .html_graphs import HOSTILE, HOSTILE_HREF, corroboration_graph
+from .html_graphs import HOSTILE, HOSTILE_HREF, corroboration_graph, with_stories
 
 _DATA = re.compile(r'<script type="application/json" id="claimgraph-data">(.*?)</script>', re.S)
 
@@ -42,14 +45,9 @@ def start_tags(page: str) -> list[tuple[str, list]]:
     return parser.tags
 
 
-def page_data(page: str) -> dict:
+def page_json(page: str) -> dict:
     (raw,) = _DATA.findall(page)
     return json.loads(raw)
-
-
-def claim_rank(kg, c):
-    d = kg.G.nodes[c]
-    return (-d["n_independent_sources"], -d["n_sources"], c)
 
 
 # -- offline ---------------------------------------------------------------------------
@@ -64,32 +62,6 @@ def test_page_references_nothing_outside_the_file(seed_build):
     assert "default-src 'none'" in page  # a CSP keeps any stray reference from loading
 
 
-def test_seed_page_has_every_drawn_node_once(seed_build):
-    kg, _, _ = seed_build
-    V, cut = view_graph(kg)
-    data = page_data(render_html(kg))
-    ids = [n["id"] for n in data["nodes"]]
-    assert len(ids) == len(set(ids)) == V.number_of_nodes() == cut.nodes_drawn
-    assert set(ids) == set(V)
-    assert not any(kg.G.nodes[n]["kind"] == S.MENTION for n in ids)
-    assert data["summary"] == {
-        k: kg.stats()[k] for k in ("sources", "outlets", "speakers", "claims")
-    }
-
-
-def test_mentions_fold_into_said_and_reported_in_edges(seed_build):
-    kg, _, _ = seed_build
-    V, _ = view_graph(kg)
-    kinds = {k for *_, k in V.edges(data="kind")}
-    assert {S.SAID, S.REPORTED_IN} <= kinds
-    assert not kinds & {S.EXPRESSES, S.IN_SOURCE, S.ATTRIBUTED_TO}
-    for u, v, k in V.edges(data="kind"):
-        if k == S.SAID:
-            assert (V.nodes[u]["kind"], V.nodes[v]["kind"]) == (S.SPEAKER, S.CLAIM)
-        if k == S.REPORTED_IN:
-            assert (V.nodes[u]["kind"], V.nodes[v]["kind"]) == (S.CLAIM, S.SOURCE)
-
-
 def test_heading_gives_the_corpus_summary(seed_build):
     kg, _, _ = seed_build
     s = kg.stats()
@@ -101,25 +73,171 @@ def test_heading_gives_the_corpus_summary(seed_build):
     ) in page
 
 
-# -- relations stand out ---------------------------------------------------------------
-def test_contradictions_and_conflicts_are_dashed_labelled_and_drawn_once():
+# -- the data --------------------------------------------------------------------------
+def test_every_claim_speaker_and_article_is_listed_once(seed_build):
+    kg, _, _ = seed_build
+    data = page_json(render_html(kg))
+    G = kg.G
+    for rows, kind in (
+        (data["claims"], S.CLAIM),
+        (data["speakers"], S.SPEAKER),
+        (data["sources"], S.SOURCE),
+        (data["outlets"], S.OUTLET),
+    ):
+        ids = [r["id"] for r in rows]
+        assert sorted(ids) == sorted(n for n, k in G.nodes(data="kind") if k == kind)
+    assert len(data["evidence"]) == sum(1 for _, k in G.nodes(data="kind") if k == S.MENTION)
+
+
+def test_claim_rows_carry_label_sources_speakers_and_rank(seed_build):
+    kg, _, _ = seed_build
+    data = page_json(render_html(kg))
+    G = kg.G
+    ranks = [(-c["i"], -c["n"]) for c in data["claims"]]
+    assert ranks == sorted(ranks)  # most corroborated first
+    for row in data["claims"]:
+        node = G.nodes[row["id"]]
+        assert row["l"] == node["label"] and row["t"] == node["text"]
+        assert (row["n"], row["i"]) == (node["n_sources"], node["n_independent_sources"])
+        assert sorted(data["speakers"][s]["n"] for s in row["sp"]) == sorted(node["speakers"])
+        assert len(row["ev"]) == len(kg.mentions(row["id"]))
+        assert row["d"] == (node["first_seen"] or "")
+
+
+def test_evidence_is_the_quoted_span_inside_its_sentence(seed_build):
+    kg, _, _ = seed_build
+    data = page_json(render_html(kg))
+    cid = kg.find_claim("has recently amassed more than 100,000 troops near Ukraine")
+    (row,) = [c for c in data["claims"] if c["id"] == cid]
+    texts = {r.id: r.text for r in kg.records}
+    mentions = {(m["doc_id"], m["exact"]): m for m in kg.mentions(cid)}
+    for k in row["ev"]:
+        _, src, _, before, exact, after, _ = data["evidence"][k]
+        doc = data["sources"][src]["doc"]
+        m = mentions[(doc, exact)]
+        text = texts[doc]
+        assert " ".join(text[: m["start"]].split()).endswith(before.strip())
+        assert text[m["end"] :].startswith(after)
+        assert before == "" and exact.startswith("Moscow")  # the sentence starts there
+        assert after.endswith("against its ex-Soviet neighbor.")
+
+
+def test_contradictions_and_conflicting_numbers_are_listed_once_per_pair():
     kg = corroboration_graph(12)
-    data = page_data(render_html(kg))
-    rel = [e for e in data["edges"] if e["kind"] in (S.CONTRADICTS, S.CONFLICTING_QUANTITY)]
-    assert sorted((e["from"], e["to"], e["label"]) for e in rel) == [
-        ("claim/000", "claim/001", "contradicts"),
-        ("claim/002", "claim/003", "conflicting numbers"),
+    data = page_json(render_html(kg))
+    rel = sorted(
+        (data["claims"][a]["id"], data["claims"][b]["id"], k)
+        for a, b, k, _ in data["relations"]
+        if k != S.CORROBORATES
+    )
+    assert rel == [
+        ("claim/000", "claim/001", S.CONTRADICTS),
+        ("claim/002", "claim/003", S.CONFLICTING_QUANTITY),
     ]
-    for e in rel:
-        assert e["dashes"] and e["width"] >= 3 and e["arrows"] == {"to": {"enabled": False}}
-    plain = {e["color"] for e in data["edges"] if e["kind"] == S.REPORTED_IN}
-    assert plain.isdisjoint({e["color"] for e in rel})
 
 
-def test_claim_size_grows_with_independent_sources():
-    kg = corroboration_graph(12)
-    nodes = {n["id"]: n for n in page_data(render_html(kg))["nodes"]}
-    assert nodes["claim/005"]["size"] > nodes["claim/001"]["size"] > nodes["claim/000"]["size"]
+# -- stories ---------------------------------------------------------------------------
+def test_story_nodes_group_the_claims_of_their_articles():
+    kg = with_stories(corroboration_graph(12), {"Border talks": [0, 1, 2, 3], "Budget": [4, 5]})
+    stories = find_stories(kg.G)
+    assert [(s.label, s.claims, s.computed) for s in stories] == [
+        ("Budget", ["claim/004", "claim/005"], False),  # 11 articles
+        ("Border talks", ["claim/000", "claim/001", "claim/002", "claim/003"], False),
+    ]
+    assert (stories[0].first_seen, stories[0].last_seen) == ("2022-01-20", "2022-01-25")
+    data = page_json(render_html(kg))
+    assert [s["l"] for s in data["stories"]] == ["Budget", "Border talks"]
+    assert {data["claims"][c]["id"] for c in data["stories"][1]["c"]} == {
+        "claim/000",
+        "claim/001",
+        "claim/002",
+        "claim/003",
+    }
+    unstoried = [c["id"] for c in data["claims"] if c["st"] < 0]
+    assert sorted(unstoried) == [f"claim/{i:03d}" for i in range(6, 12)]
+
+
+def test_without_story_nodes_articles_sharing_a_claim_are_one_story(seed_build):
+    kg, _, _ = seed_build
+    G = kg.G.copy()
+    G.remove_nodes_from([n for n, k in kg.G.nodes(data="kind") if k == S.STORY])
+    stories = find_stories(G)
+    assert all(s.computed for s in stories)
+    # the five seed articles report common claims: one story, holding every claim
+    assert len(stories) == 1 and len(stories[0].sources) == 5
+    assert len(stories[0].claims) == kg.stats()["claims"]
+    # with the graph's own story nodes, the page takes them as they are
+    (own,) = find_stories(kg.G)
+    assert not own.computed and len(own.sources) == 5
+    # hand-built claims each with their own articles: as many stories as claims
+    assert len(find_stories(corroboration_graph(8).G)) == 8
+
+
+def test_a_short_claim_reported_everywhere_does_not_join_stories():
+    kg = corroboration_graph(4)
+    G = kg.G
+    G.add_node("claim/generic", kind=S.CLAIM, text="this", n_sources=4, speakers=[])
+    for s in ("source/0", "source/1", "source/3", "source/6"):
+        G.add_edge("claim/generic", s, key=S.REPORTED_IN, kind=S.REPORTED_IN)
+    assert len(find_stories(G)) == 4
+
+
+# -- the default view ------------------------------------------------------------------
+def test_default_view_is_the_top_stories_with_their_top_claims():
+    kg = with_stories(
+        corroboration_graph(24), {f"story {k}": list(range(k, 24, 6)) for k in range(6)}
+    )
+    data = page_data(kg)
+    view = overview(data, PageSettings(stories=3, claims=6, claims_per_story=(2, 2)))
+    assert [data["stories"][k]["l"] for k, _ in view] == ["story 5", "story 4", "story 3"]
+    for k, claims in view:
+        assert claims == data["stories"][k]["c"][:2]  # the most corroborated two
+
+
+@pytest.mark.parametrize("max_nodes", [3, 10, 40])
+def test_default_view_stays_within_max_nodes(max_nodes):
+    kg = with_stories(
+        corroboration_graph(24), {f"story {k}": list(range(k, 24, 6)) for k in range(6)}
+    )
+    data = page_data(kg)
+    view = overview(data, PageSettings(max_nodes=max_nodes))
+    drawn = sum(1 + len(c) + len({s for x in c for s in data["claims"][x]["sp"]}) for _, c in view)
+    assert drawn <= max_nodes
+    assert [k for k, _ in view] == list(range(len(view)))  # always the top of the ranking
+
+
+def test_the_seed_page_opens_on_its_story_with_its_best_claims(seed_build):
+    kg, _, _ = seed_build
+    data = page_json(render_html(kg))
+    ((story, claims),) = data["overview"]
+    assert len(claims) == 15
+    labels = [data["claims"][c]["l"] for c in claims]
+    assert labels[0] == "response from US and its allies will be severe"
+    assert "Russia denies it plans to invade" in labels
+
+
+# -- labels ----------------------------------------------------------------------------
+def test_claim_labels_are_short_phrases_never_keyword_bags(seed_build):
+    kg, _, _ = seed_build
+    data = page_json(render_html(kg))
+    labels = [c["l"] for c in data["claims"]]
+    assert all(0 < len(label) <= 60 for label in labels)
+    for phrase in (
+        "Moscow has amassed more than 100,000 troops near Ukraine",
+        "Russia has massed tens of thousands of troops",
+        "Russia does not want any conflict",
+        "some of those states would not join NATO",
+    ):
+        assert phrase in labels
+
+
+def test_topics_are_shared_key_phrases(seed_build):
+    kg, _, _ = seed_build
+    data = page_json(render_html(kg))
+    labels = {t["l"] for t in data["topics"]}
+    assert {"NATO", "diplomatic path", "Ukraine"} <= labels
+    assert not labels & {"including", "s security", "and that", "back from ukraine"}
+    assert all(len(t["c"]) >= 2 for t in data["topics"])
 
 
 # -- escaping --------------------------------------------------------------------------
@@ -133,7 +251,6 @@ def test_script_json_cannot_close_the_script_and_round_trips():
 def test_hostile_text_is_data_never_markup():
     kg = corroboration_graph(8, hostile=True)
     page = render_html(kg)
-    # Parsed as a browser would: only our own elements, no event handlers, no links.
     tags = start_tags(page)
     assert [t for t, _ in tags if t == "script"] == ["script"] * 3
     assert not {t for t, _ in tags} & {"img", "a", "b", "iframe", "object", "embed"}
@@ -142,21 +259,15 @@ def test_hostile_text_is_data_never_markup():
     assert "window.__pwned" in embedded  # the text is there ...
     for raw in ("<", ">", "&", "\u2028"):  # ... but nothing in it can end the element
         assert raw not in embedded
-    # The JS never writes markup from data.
-    js = page.split('id="claimgraph-data">')[1]
-    ours = js.split("</script>", 2)[2]
+    ours = page.split('id="claimgraph-data">')[1].split("</script>", 2)[2]
     for sink in (".innerHTML", ".outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in ours
-    # The strings survive intact as text for the tooltips and search.
-    data = page_data(page)
-    tip = data["tips"]["claim/000"]
-    assert HOSTILE in tip["h"] and HOSTILE in tip["q"][0][1] and HOSTILE in tip["q"][0][0]
-    speaker_tip = " ".join(data["tips"]["speaker/0"]["p"])
-    assert HOSTILE in speaker_tip  # aliases and roles
-    assert HOSTILE.casefold() in data["search"]["speaker/0"]
+    data = page_json(page)
+    assert HOSTILE in data["claims"][0]["t"] and HOSTILE in data["evidence"][0][4]
+    assert HOSTILE in " ".join(data["speakers"][0]["a"] + data["speakers"][0]["ro"])
 
 
-def test_hostile_title_and_speaker_name_are_escaped_in_the_heading():
+def test_hostile_title_is_escaped_in_the_heading():
     kg = corroboration_graph(4, hostile=True)
     page = render_html(kg, speaker="speaker/1", title=HOSTILE)
     heading = page.split("<main")[0]
@@ -172,75 +283,19 @@ def test_notebook_iframe_holds_the_escaped_page_sandboxed(seed_build):
     assert frame == notebook_html(render_html(kg))
 
 
-# -- the max-nodes cut -----------------------------------------------------------------
-@pytest.mark.parametrize("max_nodes", [10, 40, 100])
-def test_cut_keeps_the_most_corroborated_claims_and_says_what_was_left_out(max_nodes):
-    kg = corroboration_graph(40)
-    V, cut = view_graph(kg, max_nodes=max_nodes)
-    assert V.number_of_nodes() <= max_nodes
-    ranked = sorted(
-        (n for n, d in kg.G.nodes(data=True) if d["kind"] == S.CLAIM),
-        key=lambda c: claim_rank(kg, c),
-    )
-    drawn = [n for n in V if V.nodes[n]["kind"] == S.CLAIM]
-    assert sorted(drawn, key=lambda c: claim_rank(kg, c)) == ranked[: len(drawn)]
-    assert cut.claims_drawn == len(drawn) < cut.claims_total == 40
-    # every drawn claim comes with all its speakers and sources
-    for c in drawn:
-        for u, _, k in kg.G.in_edges(c, keys=True):
-            assert k != S.SAID or u in V
-        for _, v, k in kg.G.out_edges(c, keys=True):
-            assert k != S.REPORTED_IN or v in V
-    assert cut.left_out[S.CLAIM] == 40 - len(drawn)
-    page = render_html(kg, max_nodes=max_nodes)
-    note = re.search(r'<p class="note" id="cut-note">(.*?)</p>', page).group(1)
-    assert f"Showing the {len(drawn)} most corroborated of 40 claims" in note
-    assert f"Left out: {40 - len(drawn)} claims" in note and "--max-nodes" in note
-    assert len(page_data(page)["nodes"]) == V.number_of_nodes()
-
-
-def test_no_cut_note_when_everything_fits(seed_build):
+# -- opening on a speaker or topic -----------------------------------------------------
+def test_page_opens_on_a_speaker_or_topic_and_refuses_unknown_names(seed_build):
     kg, _, _ = seed_build
-    _, cut = view_graph(kg)
-    assert not cut.is_cut and cut.claims_drawn == cut.claims_total
-    assert 'id="cut-note"' not in render_html(kg)
-
-
-# -- ego views -------------------------------------------------------------------------
-def test_speaker_ego_view_holds_only_the_speakers_neighbourhood():
-    kg = corroboration_graph(30)
-    G = kg.G
-    V, cut = view_graph(kg, speaker="Speaker 1")
-    own = {v for _, v, k in G.out_edges("speaker/1", keys=True) if k == S.SAID}
-    claims = {n for n in V if V.nodes[n]["kind"] == S.CLAIM}
-    assert claims == own and cut.focus["id"] == "speaker/1"
-    near = set(own) | {"speaker/1"}
-    for c in own:
-        near |= set(nx.all_neighbors(G, c))
-    near |= {o for s in near if G.nodes[s]["kind"] == S.SOURCE for o in G.successors(s)}
-    assert set(V) <= near
-    assert not any(V.nodes[n]["kind"] == S.SPEAKER and n != "speaker/1" for n in V)
-
-
-def test_topic_ego_view_and_unknown_names():
-    kg = corroboration_graph(12)
-    V, cut = view_graph(kg, topic="topic 3")
-    assert {n for n in V if V.nodes[n]["kind"] == S.CLAIM} == {"claim/006", "claim/007"}
-    assert cut.focus == {"kind": S.TOPIC, "id": "topic/3", "name": "topic 3"}
+    data = page_json(render_html(kg, speaker="Lavrov"))
+    assert data["focus"]["kind"] == "speaker" and data["focus"]["name"] == "Sergey Lavrov"
+    data = page_json(render_html(kg, topic="nato"))
+    assert data["focus"] == {"kind": "topic", "i": data["focus"]["i"], "name": "NATO"}
     with pytest.raises(ExportError, match="no speaker matches 'Nobody'"):
-        view_graph(kg, speaker="Nobody")
+        render_html(kg, speaker="Nobody")
     with pytest.raises(ExportError, match="no topic matches"):
-        view_graph(kg, topic="astronomy")
+        render_html(kg, topic="astronomy")
 
 
-def test_ego_view_is_also_cut_to_max_nodes():
-    kg = corroboration_graph(30)
-    V, cut = view_graph(kg, speaker="Speaker 2", max_nodes=20)
-    assert V.number_of_nodes() <= 20 and "speaker/2" in V
-    assert cut.claims_drawn < cut.claims_total == 10
-
-
-# -- inputs stay as they were ----------------------------------------------------------
 def test_rendering_does_not_change_the_graph(seed_build):
     kg, _, _ = seed_build
     before = copy.deepcopy(nx.node_link_data(kg.G, edges="edges"))
@@ -252,11 +307,11 @@ def test_rendering_does_not_change_the_graph(seed_build):
 # -- entry points ----------------------------------------------------------------------
 def test_write_html_and_the_export_command(seed_build, tmp_path):
     kg, _, out = seed_build
-    write_html(kg, tmp_path / "all.html", max_nodes=50)
-    assert len(page_data((tmp_path / "all.html").read_text("utf-8"))["nodes"]) <= 50
+    write_html(kg, tmp_path / "all.html", max_nodes=5)
+    assert page_json((tmp_path / "all.html").read_text("utf-8"))["settings"]["max_nodes"] == 5
     kg.write_html(tmp_path / "lavrov.html", speaker="Lavrov")
-    lavrov = page_data((tmp_path / "lavrov.html").read_text("utf-8"))
-    assert lavrov["cut"]["focus"]["name"] == "Sergey Lavrov"
+    lavrov = page_json((tmp_path / "lavrov.html").read_text("utf-8"))
+    assert lavrov["focus"]["name"] == "Sergey Lavrov"
 
     runner = CliRunner()
     target = tmp_path / "cli.html"
@@ -264,7 +319,7 @@ def test_write_html_and_the_export_command(seed_build, tmp_path):
         app, ["export", str(out), "--format", "html", "--speaker", "Lavrov", "-o", str(target)]
     )
     assert res.exit_code == 0, res.output
-    assert page_data(target.read_text("utf-8")) == lavrov
+    assert page_json(target.read_text("utf-8"))["focus"] == lavrov["focus"]
     res = runner.invoke(app, ["export", str(out), "--format", "html", "--speaker", "Nobody"])
     assert res.exit_code == 1 and "no speaker matches 'Nobody'" in res.output
     res = runner.invoke(app, ["export", str(out), "--format", "ttl", "--speaker", "Lavrov"])
@@ -276,13 +331,5 @@ def test_an_empty_graph_still_makes_a_page():
 
     page = render_html(ClaimGraph())
     assert "0 articles, 0 outlets, 0 speakers, 0 claims" in page
-    assert page_data(page)["nodes"] == []
-
-
-def test_a_pair_that_contradicts_and_conflicts_is_drawn_once_as_a_contradiction():
-    kg = corroboration_graph(6)
-    for a, b in (("claim/002", "claim/003"), ("claim/003", "claim/002")):
-        kg.G.add_edge(a, b, key=S.CONTRADICTS, kind=S.CONTRADICTS)
-    V, _ = view_graph(kg)
-    pair = [k for u, v, k in V.edges(data="kind") if {u, v} == {"claim/002", "claim/003"}]
-    assert pair == [S.CONTRADICTS]
+    data = page_json(page)
+    assert data["claims"] == [] and data["overview"] == [] and data["stories"] == []
