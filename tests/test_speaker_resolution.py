@@ -272,6 +272,7 @@ def test_metonyms_organisations_and_anonymous_sources(surface, name, expected, t
         ("they", "Russian"),
         ("that", None),
         ("", "Ukrainian"),
+        ("\nand the rest", None),  # an "and" that joins nothing (a line break before it)
     ],
 )
 def test_spans_that_name_no_one_are_not_speakers(surface, name):
