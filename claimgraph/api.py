@@ -108,7 +108,7 @@ class BuildReport:
     def summary(self) -> str:
         c = self.counts
         parts = [f"{self.articles} articles"]
-        for key in ("outlets", "speakers", "claims", "mentions"):
+        for key in ("outlets", "stories", "speakers", "claims", "mentions"):
             if key in c:
                 parts.append(f"{c[key]} {key}")
         line = ", ".join(parts)

@@ -43,6 +43,11 @@ class Views(Protocol):
 DEFAULT_BASE = "urn:claimgraph:"
 
 
+def _plural(kind: str) -> str:
+    """ "story" → "stories", "claim" → "claims": the keys of :meth:`ClaimGraph.stats`."""
+    return f"{kind[:-1]}ies" if kind.endswith("y") else f"{kind}s"
+
+
 class ClaimGraph:
     """Claims, speakers and sources of a corpus, merged across articles; the one graph class.
 
@@ -152,7 +157,7 @@ class ClaimGraph:
         for *_, kind in self.G.edges(keys=True):
             edges[kind] = edges.get(kind, 0) + 1
         return {
-            **{f"{k}s": v for k, v in counts.items()},
+            **{_plural(k): v for k, v in counts.items()},
             **{f"edges_{k}": v for k, v in edges.items()},
         }
 
