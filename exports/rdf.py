@@ -210,6 +210,8 @@ def generate_quads(
                     yield s, SCHEMA.publisher, iri(o), g
                 elif k == S.COPY_OF:
                     yield s, PROV.wasDerivedFrom, iri(o), g
+                elif k == S.PART_OF:
+                    yield s, SCHEMA.isPartOf, iri(o), g
         elif kind == S.OUTLET:
             yield s, RDF.type, SCHEMA.NewsMediaOrganization, entities
             yield s, SCHEMA.name, Literal(d["name"]), entities
@@ -242,6 +244,7 @@ def generate_quads(
             yield s, RDF.type, SCHEMA.Claim, entities
             yield s, SCHEMA.text, Literal(d["text"], lang="en"), entities
             yield s, RDFS.label, Literal(d.get("label") or d["text"][:50]), entities
+            yield s, SCHEMA.name, Literal(d.get("label") or d["text"][:50]), entities
             yield s, CKG.nSources, Literal(int(d.get("n_sources", 0))), entities
             n_ind = int(d.get("n_independent_sources", 0))
             yield s, CKG.nIndependentSources, Literal(n_ind), entities
@@ -269,6 +272,15 @@ def generate_quads(
                 elif k == S.CONFLICTING_QUANTITY:
                     yield s, CKG.conflictingQuantity, iri(o), relations
                     yield iri(o), CKG.conflictingQuantity, s, relations
+        elif kind == S.STORY:
+            yield s, RDF.type, CKG.Story, entities
+            yield s, RDF.type, SCHEMA.Event, entities
+            yield s, RDFS.label, Literal(d.get("label") or ""), entities
+            yield s, CKG.nSources, Literal(int(d.get("n_sources", 0))), entities
+            if (lit := _date(d.get("first_seen"))) is not None:
+                yield s, SCHEMA.startDate, lit, entities
+            if (lit := _date(d.get("last_seen"))) is not None:
+                yield s, SCHEMA.endDate, lit, entities
         elif kind == S.TOPIC:
             yield s, RDF.type, SCHEMA.DefinedTerm, entities
             yield s, SCHEMA.name, Literal(d.get("label") or d.get("name")), entities

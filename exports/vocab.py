@@ -88,6 +88,7 @@ class CKG(DefinedNamespace):
     ClaimMention: URIRef
     Topic: URIRef
     Run: URIRef
+    Story: URIRef  # the articles about one real-world event (a schema:Event)
     # attribution modes
     DirectQuote: URIRef
     MixedQuote: URIRef

@@ -96,3 +96,18 @@ def test_html_is_offline(seed_build):
     page = (out / "graph.html").read_text()
     assert "cdn.jsdelivr" not in page and "cdnjs.cloudflare" not in page
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+
+
+def test_the_seed_articles_are_one_story_in_the_rdf(seed_build):
+    kg, _report, _out = seed_build
+    rows = kg.query(
+        "PREFIX schema: <http://schema.org/> "
+        "PREFIX ckg: <https://w3id.org/claimgraph/ns#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?story ?label (COUNT(DISTINCT ?article) AS ?n) WHERE { "
+        "  GRAPH ?g { ?article schema:isPartOf ?story } "
+        "  GRAPH ?e { ?story a ckg:Story ; rdfs:label ?label } "
+        "} GROUP BY ?story ?label"
+    )
+    assert len(rows) == 1 and rows[0]["n"] == 5
+    assert "Blinken" in rows[0]["label"]

@@ -166,6 +166,12 @@ def copy_of_an_outlet(g):
     return reprint, "prov:wasDerivedFrom", Component.CLASS, f"<{outlet}>"
 
 
+def part_of_a_claim(g):
+    wire = article(g, "wire")
+    g.set((wire, SCHEMA.isPartOf, claim("talks")))
+    return wire, "schema:isPartOf", Component.CLASS, f"<{claim('talks')}>"
+
+
 def date_in_words(g):
     wire = article(g, "wire")
     g.set((wire, SCHEMA.datePublished, rdflib.Literal("yesterday")))
@@ -256,6 +262,7 @@ def claim_as_literal_object(g):
 
 
 FAULTS: list[Fault] = [
+    part_of_a_claim,
     claim_without_mention,
     offset_off_by_one,
     contradiction_one_way,
@@ -297,8 +304,8 @@ def test_shapes_ship_with_the_package():
 
 def test_every_shape_is_read():
     names = {s.name for s in load_shapes()}
-    assert len(names) == 15
-    assert {"ckgsh:ClaimShape", "ckgsh:SelectorOffsetShape", "ckgsh:RunShape"} <= names
+    assert len(names) == 16
+    assert {"ckgsh:ClaimShape", "ckgsh:SelectorOffsetShape", "ckgsh:RunShape", "ckgsh:StoryShape"} <= names
 
 
 def test_every_constraint_component_has_a_planted_fault():
