@@ -305,7 +305,12 @@ def test_shapes_ship_with_the_package():
 def test_every_shape_is_read():
     names = {s.name for s in load_shapes()}
     assert len(names) == 16
-    assert {"ckgsh:ClaimShape", "ckgsh:SelectorOffsetShape", "ckgsh:RunShape", "ckgsh:StoryShape"} <= names
+    assert {
+        "ckgsh:ClaimShape",
+        "ckgsh:SelectorOffsetShape",
+        "ckgsh:RunShape",
+        "ckgsh:StoryShape",
+    } <= names
 
 
 def test_every_constraint_component_has_a_planted_fault():
