@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from rapidfuzz import fuzz
 
@@ -140,12 +141,23 @@ def clash(qa: Quantities, qb: Quantities) -> bool:
 _WITHHELD = re.compile(r"(?i)\b(?:not|n't|never|refus\w*|declin\w*|wo?uldn't|won't)\b")
 
 
-def mode(cue: str) -> str:
-    """How a cue reports: ``deny``, ``withhold`` ("refused to disclose", "would not say") or
-    ``assert``. Only mentions of one mode are one claim."""
+class Mode(StrEnum):
+    """How a cue reports what it reports; only mentions of one mode are one claim."""
+
+    ASSERT = "assert"
+    DENY = "deny"  # "has denied", "rejected"
+    WITHHOLD = "withhold"  # "refused to disclose", "would not say"
+
+
+def mode(cue: str) -> Mode:
+    """The :class:`Mode` of a cue.
+
+    >>> mode("said"), mode("has denied"), mode("refused to disclose")
+    (<Mode.ASSERT: 'assert'>, <Mode.DENY: 'deny'>, <Mode.WITHHOLD: 'withhold'>)
+    """
     if is_denial(cue):
-        return "deny"
-    return "withhold" if _WITHHELD.search(cue) else "assert"
+        return Mode.DENY
+    return Mode.WITHHOLD if _WITHHELD.search(cue) else Mode.ASSERT
 
 
 def _says_something(text: str) -> bool:

@@ -35,6 +35,7 @@ class Knowledge:
     role_classes: dict[str, str]  # "publicist" -> "representative"
     person_nouns: frozenset[str]
     org_words: frozenset[str]
+    corporate_suffixes: frozenset[str]
     particles: frozenset[str]
     pronouns: frozenset[str]
     generic: dict[str, GenericClass]  # head word(s) -> class
@@ -112,6 +113,7 @@ def knowledge() -> Knowledge:
         role_classes={row[0].casefold(): row[1] for row in _lines("role_classes.tsv")},
         person_nouns=_words("person_nouns.txt"),
         org_words=_words("org_words.txt"),
+        corporate_suffixes=_words("corporate_suffixes.txt"),
         particles=_words("particles.txt"),
         pronouns=_words("pronouns.txt"),
         generic=generic,

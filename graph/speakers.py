@@ -161,9 +161,6 @@ def roles_match(phrase: str, roles: Iterable[str]) -> bool:
     return False
 
 
-_CORPORATE = frozenset(
-    ["inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "holdings", "company"]
-)
 
 
 def org_key(name: str) -> str:
@@ -174,7 +171,7 @@ def org_key(name: str) -> str:
     """
     words = name_key(name.replace("-", "").replace(".", "")).split()
     while len(words) > 1 and (
-        words[-1] in _CORPORATE
+        words[-1] in _K.corporate_suffixes
         or _K.countries.get(words[-1]) in ("United States", "United Kingdom")
     ):
         words.pop()
