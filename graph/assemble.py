@@ -153,7 +153,7 @@ def add_claim(G: nx.MultiDiGraph, cluster: Sequence[MentionRef], inp: ClaimInput
     """One claim node and its mentions, with every edge a mention makes."""
     wordings = list({claim_text_key(ref.text): ref for ref in cluster}.values())
     rep = wordings[central_wording([ref.text for ref in wordings])]
-    cid = node_id(S.CLAIM, rep.text)
+    cid = node_id(S.CLAIM, f"{rep.text}\x1f{min(_mention_key(ref, inp) for ref in cluster)}")
     quantities = _merged_quantities(cluster, inp)
     raw = [
         spans_text(inp.by_doc[ref.id[0]].text, inp.mention_of[ref.id].content) for ref in cluster
@@ -185,11 +185,18 @@ def add_claim(G: nx.MultiDiGraph, cluster: Sequence[MentionRef], inp: ClaimInput
     return ClaimFacts(cid, rep.text, frames[0].cue, tuple(quantities), tuple(frames), stories)
 
 
+def _mention_key(ref: MentionRef, inp: ClaimInputs) -> str:
+    """What identifies a mention: its article's key and its content spans. A claim's key is
+    its wording and its first mention, so two claims worded alike ("it", "the plans") in
+    unrelated articles are never one node."""
+    return f"{source_key(inp.by_doc[ref.id[0]])}\x1f{inp.mention_of[ref.id].content}"
+
+
 def _add_mention(G: nx.MultiDiGraph, cid: str, ref: MentionRef, inp: ClaimInputs) -> Frame:
     doc_id = ref.id[0]
     r, m = inp.by_doc[doc_id], inp.mention_of[ref.id]
     sid = inp.src_id[doc_id]
-    mid = node_id(S.MENTION, f"{source_key(r)}\x1f{m.content}")
+    mid = node_id(S.MENTION, _mention_key(ref, inp))
     start, end = m.content[0][0], m.content[-1][1]
     sp = inp.resolution.assignment.get(ref.id[:2])
     spid = inp.speaker_id.get(sp.key) if sp else None

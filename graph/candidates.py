@@ -248,11 +248,16 @@ def person_name(name: str) -> Candidate | None:
 
     >>> person_name("Mrs. Hillary Clinton").name, person_name("Donald Trump Jr.").family
     ('Hillary Clinton', 'jr')
+    >>> person_name("Labour's Mr Livingstone").name
+    'Livingstone'
+    >>> person_name("Sinn Fein's Gerry Adams").name, person_name("O'Brien").name
+    ('Gerry Adams', "O'Brien")
     >>> person_name("Bristol University") is None, person_name("Russian") is None
     (True, True)
     """
     name = " ".join(name.replace("’", "'").split()).strip(" ,;:-\"'")
     name = re.sub(r"'s$", "", name)
+    name = re.sub(r"^.*\b\w+'s?\s+(?=\S)", "", name)  # "Labour's Mr Livingstone": no "Labour"
     gender = honorific_gender(name)
     stripped = strip_titles(name)
     tokens = stripped.split()
@@ -443,12 +448,24 @@ def _whole_org(record: DocumentRecord, mention: ClaimMention, surface: str) -> C
             and name_key(head).endswith(name_key(text))
             or (name_key(text) == name_key(surface))
         ):
-            if person_name(text) is not None and len(text.split()) >= 2:
-                return None
+            person = person_name(text)
+            if person is not None and (
+                len(text.split()) >= 2 or _named_person(record, person.name)
+            ):
+                return None  # "Lavrov" tagged ORG here, a person elsewhere in the article
             if name_key(text) in _K.metonyms:
                 return Candidate(_K.metonyms[name_key(text)], CK.GOVERNMENT)
             return Candidate(org_name(text), CK.ORGANISATION)
     return None
+
+
+def _named_person(record: DocumentRecord, name: str) -> bool:
+    """Whether the parse tags a person of this surname somewhere in the article."""
+    last = name_key(name).split()[-1:]
+    return any(
+        ent.label == "PERSON" and name_key(ent.text).split()[-1:] == last
+        for ent in record.entities
+    )
 
 
 def _appositive_person(surface: str) -> Candidate | None:
