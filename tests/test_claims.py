@@ -332,3 +332,27 @@ def test_shared_function_words_are_no_evidence():
         ]
     )
     assert ids(clusters) == [["end"], ["lift"]]
+
+
+def test_two_claims_worded_alike_in_unrelated_articles_are_two_nodes():
+    from claimgraph.graph.build import build_graph
+    from claimgraph.ingest.records import ClaimMention, DocumentRecord
+
+    def record(doc_id: str, text: str) -> DocumentRecord:
+        start = text.index("the plans")
+        claim = ClaimMention(
+            content=[[start, start + 9]],
+            speaker=[[0, text.index(" ")]],
+            text="the plans",
+            kind="indirect",
+        )
+        return DocumentRecord(doc_id, doc_id * 8, text, claims=[claim], body=[[0, len(text)]])
+
+    kg = build_graph(
+        [
+            record("a", "Unison criticised the plans for pensions on Monday."),
+            record("b", "Redwood attacked the plans for the Channel tunnel."),
+        ]
+    )
+    claims = [n for n, k in kg.G.nodes(data="kind") if k == "claim"]
+    assert len(claims) == 2
