@@ -229,8 +229,8 @@ kind=<CandidateKind.GENERIC: 'generic'>, role=None, principal=None, gender=None,
     if words[-1] in _K.org_words or (text.isupper() and 2 <= len(text) <= 8 and len(words) == 1):
         if len(words) == 1 and not text.isupper():
             word = text.strip().split()[-1]
-            if word[:1].isupper() and re.match(r"(?i)^the\s", text.strip()):
-                return Candidate(word, CK.ORG_SHORT)  # "the Academy", "the Ministry"
+            if word[:1].isupper():
+                return Candidate(word, CK.ORG_SHORT)  # "the Academy", "Navy"
             return None  # a bare "ministry" names no one
         return Candidate(org_name(text), CK.ORGANISATION)
     if is_role_phrase(text):
@@ -463,8 +463,7 @@ def _named_person(record: DocumentRecord, name: str) -> bool:
     """Whether the parse tags a person of this surname somewhere in the article."""
     last = name_key(name).split()[-1:]
     return any(
-        ent.label == "PERSON" and name_key(ent.text).split()[-1:] == last
-        for ent in record.entities
+        ent.label == "PERSON" and name_key(ent.text).split()[-1:] == last for ent in record.entities
     )
 
 

@@ -161,8 +161,6 @@ def roles_match(phrase: str, roles: Iterable[str]) -> bool:
     return False
 
 
-
-
 def org_key(name: str) -> str:
     """The comparable form of an organisation's name.
 
@@ -283,7 +281,7 @@ class _People:
 
     def _compatible(self, a: str, b: str) -> bool:
         ka, kb = name_key(a), name_key(b)
-        if fuzz.ratio(ka, kb) < self.settings.name_similarity:
+        if fuzz.ratio(ka, kb) < self.settings.name_similarity and not _middle_name_only(ka, kb):
             return False
         if not _first_compatible(ka, kb, self.settings.first_name_similarity):
             return False
@@ -360,6 +358,21 @@ class _People:
 def _surname(name: str) -> str:
     words = [w for w in name_key(name).split() if w not in _K.generational]
     return words[-1] if words else ""
+
+
+def _middle_name_only(a: str, b: str) -> bool:
+    """Whether two name keys differ only by middle names ("mark heller", "mark jay heller").
+
+    >>> _middle_name_only("mark heller", "mark jay heller")
+    True
+    >>> _middle_name_only("mark heller", "mary heller")
+    False
+    """
+    x, y = a.split(), b.split()
+    if len(x) < 2 or len(y) < 2 or x[0] != y[0] or x[-1] != y[-1]:
+        return False
+    short, long_ = sorted((x[1:-1], y[1:-1]), key=len)
+    return all(w in long_ for w in short)
 
 
 def _family_of(name: str) -> str | None:
