@@ -30,10 +30,13 @@ def _raise(signum: int, _frame: FrameType | None) -> None:
     raise Stopped(signum)
 
 
-def main() -> None:
+def main(pending: list[int] | None = None) -> None:
+    """Run the command line; ``pending`` holds signals noted before this was called."""
     signal.signal(signal.SIGINT, _raise)
     signal.signal(signal.SIGTERM, _raise)
     try:
+        if pending:
+            _raise(pending[0], None)
         from .cli import app
 
         app()
