@@ -346,16 +346,16 @@ def related_clusters(
 ) -> list[tuple[int, int, float]]:
     """Pairs ``(i, j, score)`` of clusters of one story that support each other.
 
-    Two clusters are related when they share a speaker and a story, the same mode (denial or
-    not), at least :attr:`Settings.corroboration_min_shared` features that are not just the
-    parties named, and a weighted containment of at least
-    :attr:`Settings.corroboration_containment`.
+    Two clusters are related when they share a speaker and a story, the same reporting
+    :class:`Mode` (a denial or a withheld answer corroborates no assertion), at least
+    :attr:`Settings.corroboration_min_shared` features that are not just the parties named,
+    and a weighted containment of at least :attr:`Settings.corroboration_containment`.
     """
     info = []
     for c in clusters:
         feats = frozenset().union(*(mention_features(m) for m in c))
         owners = {(m.speaker, m.story) for m in c if m.speaker and m.story is not None}
-        info.append((feats, owners, any(is_denial(m.cue) for m in c)))
+        info.append((feats, owners, frozenset(mode(m.cue) for m in c)))
     weights = Weights([f for f, _, _ in info])
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for idx, (feats, owners, _deny) in enumerate(info):
