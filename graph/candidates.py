@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..ingest.cues import SPOKES_RE
 from ..ingest.records import ClaimMention, DocumentRecord, Entity
@@ -214,9 +215,11 @@ kind=<CandidateKind.GENERIC: 'generic'>, role=None, principal=None, gender=None,
         return Candidate(_anonymous_name(text), CK.ANONYMOUS)  # "sources close to the talks"
     if " and " in f" {key} ":
         parts = re.split(r"\s+and\s+", text, maxsplit=1, flags=re.IGNORECASE)
+        if len(parts) < 2 or not parts[0].strip():
+            return None  # "and" not between words: nothing to take apart
         if words[-1] in _K.generic and not parts[0].strip().casefold().endswith(tuple(_K.generic)):
             return Candidate(_anonymous_name(text), CK.ANONYMOUS)
-        return classify_phrase(parts[0]) if parts[0].strip() else None
+        return classify_phrase(parts[0])
     generic = _generic_head(words)
     if generic is not None:
         bare = len(words) == 1 or (len(words) == 2 and key in _K.generic)
@@ -239,6 +242,7 @@ def _anonymous_name(text: str) -> str:
     return re.sub(r"^(?:the|a|an|some|several|two|three)\s+", "", text.strip(), flags=re.I)
 
 
+@lru_cache(maxsize=100_000)
 def person_name(name: str) -> Candidate | None:
     """A person's name, titles stripped, if ``name`` reads as one; else ``None``.
 

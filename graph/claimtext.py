@@ -52,6 +52,7 @@ _NEGATED_CUE = re.compile(r"\b(?:not|never|n't)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|nothing|without)\b|n't\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=200_000)
 def claim_text_key(text: str) -> str:
     """The exact-merge key of a claim text: what remains after folding form, not content.
 
@@ -67,7 +68,12 @@ def claim_text_key(text: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Words of ``text`` that can carry content (no function words, no single letters)."""
-    return [w for w in claim_text_key(text).split() if w not in STOPWORDS and len(w) > 1]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=200_000)
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in claim_text_key(text).split() if w not in STOPWORDS and len(w) > 1)
 
 
 @lru_cache(maxsize=200_000)
@@ -116,6 +122,7 @@ def concepts(text: str) -> list[str]:
     return [c for w in content_words(text) if (c := _concept(w)) is not None]
 
 
+@lru_cache(maxsize=200_000)
 def features(text: str) -> frozenset[str]:
     """The comparable content of a claim.
 

@@ -33,6 +33,7 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Comparable form of a name: casefolded, accents and possessives stripped, spaces folded.
 
