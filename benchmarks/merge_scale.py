@@ -200,6 +200,7 @@ def synthesise(
 
 def corpus_file(base: Path, work: Path, n: int, rate: float, share: int) -> Path:
     """The synthetic corpus of ``n`` records, written once."""
+    work.mkdir(parents=True, exist_ok=True)
     path = work / f"synthetic-{n}-r{rate}-s{share}.jsonl"
     if not path.exists():
         records = load(base)

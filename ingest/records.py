@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -40,7 +41,7 @@ Span = list[int]  # [start, end)
 CLAIM_KINDS = ("direct", "mixed", "indirect", "according_to", "assertion")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number found in a claim: ``more than 100,000 troops`` → 100000, troops, bound ``min``.
 
@@ -73,14 +74,23 @@ _QUANTITY_NAMES = tuple(f.name for f in fields(Quantity))
 _QUANTITY_FIELDS = set(_QUANTITY_NAMES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
-    """A named-entity mention in the raw text."""
+    """A named-entity mention in the raw text.
+
+    Records are held by the hundred thousand in the merge: no instance dict (slots), and the
+    label and text are interned, since a corpus names the same few things again and again.
+    """
 
     start: int
     end: int
     text: str
     label: str
+
+    def __post_init__(self) -> None:
+        if type(self.text) is str and type(self.label) is str:
+            object.__setattr__(self, "text", sys.intern(self.text))
+            object.__setattr__(self, "label", sys.intern(self.label))
 
     def to_json(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
@@ -90,7 +100,7 @@ class Entity:
         return cls(d["start"], d["end"], d["text"], d["label"])
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimMention:
     """One attribution in one article: what is claimed, by whom, through which cue.
 
@@ -123,6 +133,12 @@ class ClaimMention:
     part_phrases: list[str | None] = field(default_factory=list)
     key_phrases: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        if type(self.kind) is str:
+            self.kind = sys.intern(self.kind)
+        if type(self.speaker_type) is str:
+            self.speaker_type = sys.intern(self.speaker_type)
+
     def to_json(self) -> dict[str, Any]:
         d = _plain(self, _MENTION_NAMES)
         d["quantities"] = [q.to_json() for q in self.quantities]
@@ -139,7 +155,7 @@ _MENTION_NAMES = tuple(f.name for f in fields(ClaimMention))
 _MENTION_FIELDS = set(_MENTION_NAMES)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentRecord:
     """Everything ingest learns about one article; one JSON object per line of records.jsonl."""
 
