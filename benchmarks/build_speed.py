@@ -2,9 +2,11 @@
 
     python benchmarks/build_speed.py ../shared/corpora/bbc --sizes 100 400
     python benchmarks/build_speed.py ../shared/corpora/bbc --sizes 2225 --memory
+    python benchmarks/build_speed.py ../shared/corpora/bbc/politics --first --sizes 400 \
+        --repeat 3 --no-extras
 
 For each size N it takes N articles spread evenly over the corpus (every k-th file in sorted
-order) and times, in this one process:
+order; with ``--first``, the first N in sorted order) and times, in this one process:
 
 * baseline: ``nlp.pipe`` over the raw texts with the same model, one process (model preloaded);
 * build: ``build_to_dir`` (read, clean, parse with worker processes, extract, merge, write every
@@ -13,8 +15,13 @@ order) and times, in this one process:
 * update: a build of the first N-10 articles, then ``update_dir`` with the last 10.
 
 It prints seconds and the ratios: ``speed`` = baseline / build (≥ 1.0 means the whole build is at
-least as fast as bare parsing), per-article cost growth against the smallest N, rebuild / build,
-and update cost / (bare parse of the 10 new articles + the merge of all records).
+least as fast as bare parsing), per-article cost growth against the smallest N (``growth``, and
+``growth_vs_parse``: the same for build / baseline, which cancels the load of a shared machine
+and the length of the sampled articles), rebuild / build, and update cost / (bare parse of the
+10 new articles + the merge of all records), and the build's own stage times (``read``,
+``extract``, ``merge``, ``write``, from report.json). With ``--repeat R`` each size runs R
+baseline/build pairs, one after the other; the row shows the median pair and ``speed_min`` /
+``speed_max`` the spread.
 ``--memory`` adds the peak resident memory of a separate ``claimgraph build`` of the same files
 (the build process and its workers, summed, sampled from /proc every 0.2 s).
 """
@@ -35,10 +42,10 @@ from claimgraph.ingest.read import read_inputs
 from claimgraph.outputs import read_records
 
 
-def sample(corpus: Path, n: int) -> list[str]:
+def sample(corpus: Path, n: int, *, first: bool = False) -> list[str]:
     files = sorted(str(p) for p in corpus.rglob("*.txt") if p.name.upper() != "README.TXT")
-    if n >= len(files):
-        return files
+    if n >= len(files) or first:
+        return files[:n]
     step = len(files) / n
     return [files[int(i * step)] for i in range(n)]
 
@@ -109,10 +116,45 @@ def peak_build_memory_mib(paths: list[str], jobs: int | None) -> float:
         return peak / 1024
 
 
+def pair(nlp, paths: list[str], texts: list[str], jobs: int | None) -> dict[str, float]:
+    """One bare parse and one fresh build of the same articles, back to back."""
+    t_base, _ = timed(parse, nlp, texts)
+    tmp = Path(tempfile.mkdtemp(prefix="cg-bench-"))
+    try:
+        t_build, (_, report) = timed(build_to_dir, paths, tmp / "out", jobs=jobs)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    stages = {k: v for k, v in report.timings.items() if "." not in k}
+    return {"baseline_s": t_base, "build_s": t_build, "speed": t_base / t_build, **stages}
+
+
+def extras(nlp, paths: list[str], texts: list[str], jobs: int | None) -> dict[str, float]:
+    """Rebuild (answered by the cache) and update (10 new articles) costs."""
+    tmp = Path(tempfile.mkdtemp(prefix="cg-bench-"))
+    try:
+        t_build, _ = timed(build_to_dir, paths, tmp / "out", jobs=jobs)
+        t_again, _ = timed(build_to_dir, paths, tmp / "out", jobs=jobs)
+        head, tail = paths[:-10], paths[-10:]
+        build_to_dir(head, tmp / "upd", jobs=jobs)
+        t_upd, _ = timed(update_dir, tmp / "upd", tail, jobs=1)
+        t_tail, _ = timed(parse, nlp, texts[-10:])
+        records = read_records(tmp / "upd" / "records.jsonl")
+        t_merge, _ = timed(build_records, records)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {
+        "rebuild_ratio": t_again / t_build,
+        "update_s": t_upd,
+        "update_over_parse_merge": t_upd / (t_tail + t_merge),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 400])
+    ap.add_argument("--first", action="store_true", help="the first N files, not spread")
+    ap.add_argument("--repeat", type=int, default=1, help="baseline/build pairs per size")
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: auto)")
     ap.add_argument("--memory", action="store_true", help="report peak RSS")
     ap.add_argument("--no-extras", action="store_true", help="skip rebuild and update runs")
@@ -122,43 +164,31 @@ def main() -> None:
     nlp = load_pipeline()
     rows = []
     for n in args.sizes:
-        paths = sample(args.corpus, n)
+        paths = sample(args.corpus, n, first=args.first)
         texts = [d.text for d in read_inputs(paths) if hasattr(d, "text")]
-        t_base, _ = timed(parse, nlp, texts)
-        tmp = Path(tempfile.mkdtemp(prefix="cg-bench-"))
-        try:
-            t_build, _ = timed(build_to_dir, paths, tmp / "out", jobs=args.jobs)
-            row = {
-                "n": len(paths),
-                "baseline_s": t_base,
-                "build_s": t_build,
-                "speed": t_base / t_build,
-                "per_article_ms": 1000 * t_build / len(paths),
-            }
-            if not args.no_extras:
-                t_again, _ = timed(build_to_dir, paths, tmp / "out", jobs=args.jobs)
-                row["rebuild_ratio"] = t_again / t_build
-                head, tail = paths[:-10], paths[-10:]
-                build_to_dir(head, tmp / "upd", jobs=args.jobs)
-                t_upd, _ = timed(update_dir, tmp / "upd", tail, jobs=1)
-                t_tail, _ = timed(parse, nlp, texts[-10:])
-                records = read_records(tmp / "upd" / "records.jsonl")
-                t_merge, _ = timed(build_records, records)
-                row["update_s"] = t_upd
-                row["update_over_parse_merge"] = t_upd / (t_tail + t_merge)
-            if args.memory:
-                row["peak_mib"] = peak_build_memory_mib(paths, args.jobs)
-            rows.append(row)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-    base = rows[0]["per_article_ms"]
-    cols = list(rows[0]) + ["growth"]
-    print("  ".join(f"{c:>18}" for c in cols))
+        pairs = [pair(nlp, paths, texts, args.jobs) for _ in range(args.repeat)]
+        for k, p in enumerate(pairs, 1):
+            print(f"n={len(paths)} pair {k}: " + "  ".join(f"{a}={b:.2f}" for a, b in p.items()))
+        speeds = sorted(p["speed"] for p in pairs)
+        row = {"n": len(paths), **sorted(pairs, key=lambda p: p["speed"])[len(pairs) // 2]}
+        row["speed_min"], row["speed_max"] = speeds[0], speeds[-1]
+        row["per_article_ms"] = 1000 * row["build_s"] / len(paths)
+        if not args.no_extras:
+            row.update(extras(nlp, paths, texts, args.jobs))
+        if args.memory:
+            row["peak_mib"] = peak_build_memory_mib(paths, args.jobs)
+        rows.append(row)
+    base = rows[0]
+    cols = [*rows[0], "growth", "growth_vs_parse"]
+    print("  ".join(f"{c:>15}" for c in cols))
     for r in rows:
-        r["growth"] = r["per_article_ms"] / base
+        r["growth"] = r["per_article_ms"] / base["per_article_ms"]
+        r["growth_vs_parse"] = (r["build_s"] / r["baseline_s"]) / (
+            base["build_s"] / base["baseline_s"]
+        )
         print(
             "  ".join(
-                f"{r.get(c, float('nan')):>18.3f}" if c != "n" else f"{r[c]:>18d}" for c in cols
+                f"{r.get(c, float('nan')):>15.3f}" if c != "n" else f"{r[c]:>15d}" for c in cols
             )
         )
 

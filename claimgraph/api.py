@@ -23,7 +23,7 @@ from .exports.atomic import atomic_write_text, output_lock, swap_in
 from .exports.vocab import DEFAULT_BASE, base_iri_problem
 from .graph.build import build_graph
 from .ingest.cache import RecordCache, pipeline_version
-from .ingest.codepoints import scrub
+from .ingest.codepoints import SURROGATES, scrub
 from .ingest.errors import ClaimgraphError, InputError
 from .ingest.pipeline import process
 from .ingest.read import RawDocument, ReadError, read_inputs, unique_id
@@ -72,6 +72,7 @@ class BuildReport:
     version: str = __version__
     inputs: str = ""
     up_to_date: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -85,6 +86,7 @@ class BuildReport:
             "warnings": self.warnings,
             "duplicates": self.duplicates,
             "seconds": round(self.seconds, 3),
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
             "inputs": self.inputs,
         }
 
@@ -102,6 +104,7 @@ class BuildReport:
             "seconds",
             "version",
             "inputs",
+            "timings",
         }
         return cls(**{k: v for k, v in data.items() if k in fields})
 
@@ -123,6 +126,12 @@ class BuildReport:
         if self.duplicates or self.skipped:
             line += " (see report.json)"
         return line + f" in {self.seconds:.1f}s"
+
+    def timing_line(self) -> str:
+        """Where the time went: ``read 0.1s, extract 20.3s, merge 3.1s, write 3.4s (…)``."""
+        stages = [f"{k} {v:.1f}s" for k, v in self.timings.items() if "." not in k]
+        parts = [f"{k[6:]} {v:.2f}" for k, v in self.timings.items() if k.startswith("write.")]
+        return ", ".join(stages) + (f" (write: {', '.join(parts)})" if parts else "")
 
 
 def _as_list(paths: Paths) -> list[str]:
@@ -236,8 +245,9 @@ def build_records(
 def _scrubbed(record: DocumentRecord) -> DocumentRecord:
     """``record`` with lone surrogates replaced (offsets kept), so every output can be written."""
     data = record.to_json()
-    clean = scrub(data)
-    return record if clean == data else DocumentRecord.from_json(clean)
+    if not SURROGATES.search(json.dumps(data, ensure_ascii=False)):
+        return record  # the common case, found at C speed
+    return DocumentRecord.from_json(scrub(data))
 
 
 def build(
@@ -270,17 +280,36 @@ def build(
             read=read,
         )
     )
-    kg = build_records(records, entities=entities, base=base, report=report)
-    report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
+    report.timings["extract"] = time.perf_counter() - start
+    kg = _merge(records, entities=entities, base=base, report=report)
     report.seconds = time.perf_counter() - start
     return kg
 
 
-def _finish(kg: ClaimGraph, report: BuildReport, out: Path, **write_kw: Any) -> None:
+def _merge(records: Sequence[DocumentRecord], **kw: Any) -> ClaimGraph:
+    """``build_records``, timed and counted on ``report``."""
+    report: BuildReport = kw["report"]
+    start = time.perf_counter()
+    kg = build_records(records, **kw)
+    report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
+    report.timings["merge"] = time.perf_counter() - start
+    return kg
+
+
+def _finish(
+    kg: ClaimGraph, report: BuildReport, out: Path, started: float, **write_kw: Any
+) -> None:
     """Write every output and report.json into a new directory that then replaces ``out``
-    whole (call with :func:`output_lock` held): readers see the old build or the new one."""
+    whole (call with :func:`output_lock` held): readers see the old build or the new one.
+
+    ``report.seconds`` is the whole run since ``started``, writing included."""
     with swap_in(out) as staging:
-        write_outputs(kg, staging, **write_kw)
+        written: dict[str, float] = {}
+        write_outputs(kg, staging, timings=written, **write_kw)
+        report.timings["write"] = written.pop("total")
+        report.timings.update({f"write.{k}": v for k, v in written.items()})
+        report.seconds = time.perf_counter() - started
+        logger.info("%s", report.timing_line())
         atomic_write_text(staging / "report.json", json.dumps(report.to_json(), indent=1) + "\n")
 
 
@@ -343,6 +372,7 @@ def build_to_dir(
         report: BuildReport = kw.pop("report", None) or BuildReport()
         start = time.perf_counter()
         items = list(read_inputs(_as_list(paths), exclude=[out]))
+        report.timings["read"] = time.perf_counter() - start
         digest = inputs_digest(
             items,
             base=kw.get("base", DEFAULT_BASE),
@@ -363,7 +393,7 @@ def build_to_dir(
             # Never replace a previous build with an empty one.
             raise InputError(f"no article could be read from {', '.join(_as_list(paths))}")
         report.inputs = digest
-        _finish(kg, report, out, progress=progress, max_nodes=max_nodes)
+        _finish(kg, report, out, start, progress=progress, max_nodes=max_nodes)
         return kg, report
 
 
@@ -406,12 +436,11 @@ def update_dir(
                 **kw,
             )
         )
+        report.timings["extract"] = time.perf_counter() - start
         records = [r for r in old if r.id not in replaced] + new
-        kg = build_records(records, entities=entities, base=base, report=report)
-        report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
+        kg = _merge(records, entities=entities, base=base, report=report)
         report.articles = len(records)
-        report.seconds = time.perf_counter() - start
-        _finish(kg, report, out, progress=progress, max_nodes=max_nodes)
+        _finish(kg, report, out, start, progress=progress, max_nodes=max_nodes)
         return kg, report
 
 

@@ -22,14 +22,12 @@ see ``benchmarks/rdf_serialise.py``); below it rdflib's prettier output is used.
 from __future__ import annotations
 
 import datetime as _dt
-import io
-import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -38,7 +36,8 @@ from ..graph import schema as S
 from ..graph.ids import node_id
 from ..graph.model import ClaimGraph
 from .atomic import atomic_open, atomic_write_bytes, atomic_write_text
-from .vocab import CKG, DEFAULT_BASE, OA, PREFIXES, PROV, RDF, RDFS, SCHEMA, XSD, bind_prefixes
+from .canonical import JSONLD_CONTEXT, CanonicalRDF
+from .vocab import CKG, DEFAULT_BASE, OA, PROV, RDF, RDFS, SCHEMA, XSD, bind_prefixes
 
 __all__ = [
     "Quad",
@@ -48,6 +47,7 @@ __all__ = [
     "generate_quads",
     "generate_nquads",
     "nquads_text",
+    "canonical_rdf",
     "to_dataset",
     "to_oxigraph",
     "serialise",
@@ -77,14 +77,6 @@ MODES = {
     "assertion": CKG.AuthorAssertion,
 }
 
-JSONLD_CONTEXT: dict[str, Any] = {
-    "schema": "http://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "ckg": "https://w3id.org/claimgraph/ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-}
 
 _CONTEXT = 40  # characters of prefix/suffix of a text-quote selector
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
@@ -345,6 +337,9 @@ def _mention_quads(G, n, d, s, iri, g, texts) -> Iterator[Quad]:
 
 # -- N-Quads: the canonical, sorted form ---------------------------------------------------
 def _n3(term: Node) -> str:
+    if type(term) is URIRef:
+        # rdflib's n3() also checks the IRI; the strict parse of the whole document does that.
+        return f"<{term}>"
     if isinstance(term, Literal):
         # rdflib's n3() may use triple quotes for multi-line strings: N-Quads needs one line.
         lex = (
@@ -373,16 +368,23 @@ def generate_nquads(
 
     Checked once by a strict parser (pyoxigraph), so nothing malformed ever leaves.
     """
-    import pyoxigraph as ox
-
     lines = _lines(generate_quads(kg, base=base, version=version))
-    ox.parse(("\n".join(lines) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    CanonicalRDF.from_lines(lines).check()
     yield from lines
+
+
+def canonical_rdf(
+    kg: ClaimGraph, *, base: str | None = None, version: str | None = None
+) -> CanonicalRDF:
+    """The sorted N-Quads document, checked by the strict parser whose quads every other
+    format is then written from."""
+    lines = _lines(generate_quads(kg, base=base, version=version))
+    return CanonicalRDF.from_lines(lines).check()
 
 
 def nquads_text(kg: ClaimGraph, **kw: str) -> str:
     """The whole sorted N-Quads document."""
-    return "".join(line + "\n" for line in generate_nquads(kg, **kw))
+    return canonical_rdf(kg, **kw).text
 
 
 def write_nquads(kg: ClaimGraph, path: str | Path, **kw: str) -> None:
@@ -405,11 +407,7 @@ def to_oxigraph(kg: ClaimGraph, **kw: str) -> list:
 
 
 def _ox_quads(lines: Iterable[str]) -> list:
-    import pyoxigraph as ox
-
-    data = "".join(line + "\n" for line in lines).encode("utf-8")
-    quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
-    return sorted(quads, key=lambda q: (str(q.graph_name), str(q)))
+    return CanonicalRDF.from_lines(lines).by_graph
 
 
 def _union(kg: ClaimGraph, **kw: str) -> Graph:
@@ -417,9 +415,6 @@ def _union(kg: ClaimGraph, **kw: str) -> Graph:
     for s, p, o, _ in generate_quads(kg, **kw):
         g.add((s, p, o))
     return g
-
-
-_OX_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 
 
 def serialise(kg: ClaimGraph, fmt: str, *, engine: str = "auto", **kw: str) -> bytes:
@@ -431,20 +426,20 @@ def serialise(kg: ClaimGraph, fmt: str, *, engine: str = "auto", **kw: str) -> b
     ``engine="rdflib"``.
     """
     if fmt == "nq":
-        return nquads_text(kg, **kw).encode("utf-8")
+        return canonical_rdf(kg, **kw).data
     if engine == "auto" and fmt in ("trig", "ttl", "jsonld"):
-        return serialise_nquads(nquads_text(kg, **kw), fmt)
+        return canonical_rdf(kg, **kw).serialise(fmt)
     if fmt == "jsonld":
         if engine == "rdflib":
             data = _union(kg, **kw).serialize(format="json-ld", context=JSONLD_CONTEXT, indent=1)
             return data.encode("utf-8")
-        return serialise_nquads(nquads_text(kg, **kw), "jsonld")
+        return canonical_rdf(kg, **kw).serialise("jsonld")
     if fmt not in ("trig", "ttl"):
         raise ValueError(f"format {fmt!r} is invalid; format must be one of trig, ttl, nq, jsonld")
     if engine != "rdflib":
-        lines = list(generate_nquads(kg, **kw))
-        if engine == "oxigraph" or len(lines) > FAST_THRESHOLD:
-            return _ox_serialise(_ox_quads(lines), fmt)
+        rdf = canonical_rdf(kg, **kw)
+        if engine == "oxigraph" or len(rdf.quads) > FAST_THRESHOLD:
+            return rdf.serialise(fmt)
     if fmt == "trig":
         return to_dataset(kg, **kw).serialize(format="trig", encoding="utf-8")
     return _union(kg, **kw).serialize(format="turtle", encoding="utf-8")
@@ -453,86 +448,17 @@ def serialise(kg: ClaimGraph, fmt: str, *, engine: str = "auto", **kw: str) -> b
 def serialise_nquads(nquads: str, fmt: str) -> bytes:
     """Re-serialise the canonical N-Quads document as ``trig``, ``ttl`` or ``jsonld``.
 
-    The fast path for writing every format of one build: the quads are generated once and
-    pyoxigraph writes each format. JSON-LD is pyoxigraph's expanded form, compacted here to the
-    :data:`JSONLD_CONTEXT` prefixes and wrapped with that context (same triples, shorter keys).
+    JSON-LD is the union with compact keys under :data:`JSONLD_CONTEXT`
+    (:meth:`CanonicalRDF.write_jsonld`).
     """
-    import pyoxigraph as ox
-
-    quads = sorted(
-        ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS),
-        key=lambda q: (str(q.graph_name), str(q)),
-    )
-    if fmt in ("trig", "ttl"):
-        return _ox_serialise(quads, fmt)
-    if fmt != "jsonld":
+    if fmt not in ("trig", "ttl", "jsonld"):
         raise ValueError(f"format {fmt!r} is invalid; format must be one of trig, ttl, jsonld")
-    out = io.StringIO()
-    write_jsonld_stream(nquads, out)
-    return out.getvalue().encode("utf-8")
+    return CanonicalRDF(nquads).serialise(fmt)
 
 
 def write_jsonld_stream(nquads: str, fh: IO[str]) -> None:
-    """Write the union of ``nquads`` as compact-keyed JSON-LD, one node at a time.
-
-    The canonical N-Quads lines are sorted, so each subject's statements are contiguous: a node
-    is built, written and dropped before the next, and memory does not grow with the graph.
-    Values keep the expanded form (``{"@id": …}``, ``{"@value": …, "@language"|"@type": …}``),
-    which is valid under :data:`JSONLD_CONTEXT` and expands to the same triples.
-    """
-    import pyoxigraph as ox
-
-    fh.write('{"@context": ' + json.dumps(JSONLD_CONTEXT) + ',\n "@graph": [')
-    first = True
-    node: dict | None = None
-    subject = None
-    seen: set[tuple[str, str]] = set()
-    for quad in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
-        s = quad.subject.value
-        if s != subject:
-            if node is not None:
-                fh.write(("\n  " if first else ",\n  ") + json.dumps(node, ensure_ascii=False))
-                first = False
-            subject, node, seen = s, {"@id": s}, set()
-        p, o = quad.predicate.value, quad.object
-        key = (p, str(o))
-        if key in seen:  # the same triple in two named graphs is one triple of the union
-            continue
-        seen.add(key)
-        if p == str(RDF.type):
-            node.setdefault("@type", []).append(_curie(o.value))
-            continue
-        if isinstance(o, ox.Literal):
-            value: dict = {"@value": o.value}
-            if o.language:
-                value["@language"] = o.language
-            elif o.datatype.value != str(XSD.string):
-                value["@type"] = _curie(o.datatype.value)
-        else:
-            value = {"@id": o.value}
-        node.setdefault(_curie(p), []).append(value)
-    if node is not None:
-        fh.write(("\n  " if first else ",\n  ") + json.dumps(node, ensure_ascii=False))
-    fh.write("\n]}\n")
-
-
-_COMPACT = sorted(((v, k) for k, v in JSONLD_CONTEXT.items()), key=lambda x: -len(x[0]))
-
-
-def _curie(iri: str) -> str:
-    for ns, prefix in _COMPACT:
-        if iri.startswith(ns) and iri != ns:
-            return f"{prefix}:{iri[len(ns) :]}"
-    return iri
-
-
-def _ox_serialise(quads: list, fmt: str) -> bytes:
-    import pyoxigraph as ox
-
-    if fmt == "trig":
-        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_OX_PREFIXES)
-    triples = sorted({q.triple for q in quads}, key=str)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_OX_PREFIXES)
+    """Write the union of ``nquads`` as compact-keyed JSON-LD, one node at a time."""
+    CanonicalRDF(nquads).write_jsonld(fh)
 
 
 def write_trig(kg: ClaimGraph, path: str | Path, *, engine: str = "auto", **kw: str) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,14 +51,14 @@ def _terms(record: DocumentRecord) -> Counter[str]:
         if ent.label in _NAMED:
             key = name_key(ent.text)
             if key:
-                terms["E:" + key] += 1
+                terms[sys.intern("E:" + key)] += 1
                 words = key.split()
                 if ent.label == "PERSON" and len(words) > 1:
-                    terms["E:" + words[-1]] += 1
+                    terms[sys.intern("E:" + words[-1])] += 1
     body = " ".join(record.text[s:e] for s, e in record.body) if record.body else record.text
     for word in content_words(body):
         if len(word) >= 4 and word.isalpha():
-            terms["W:" + stem(word)] += 1
+            terms[sys.intern("W:" + stem(word))] += 1
     return terms
 
 
@@ -68,11 +69,15 @@ def _years(record: DocumentRecord) -> frozenset[str]:
     return frozenset(years)
 
 
-def _vectors(terms: list[Counter[str]]) -> list[dict[str, float]]:
+def _vectors(terms: list[Counter[str] | None]) -> list[dict[str, float]]:
+    """The tf-idf vector of each article; ``terms`` is emptied as it goes (the counts of a
+    whole corpus and its vectors need not be held at once)."""
     n = len(terms)
-    df = Counter(t for ts in terms for t in ts)
+    df = Counter(t for ts in terms if ts for t in ts)
     out = []
-    for ts in terms:
+    for i, ts in enumerate(terms):
+        terms[i] = None
+        assert ts is not None
         v = {
             t: (1 + math.log(c)) * math.log(1 + n / df[t]) * (2.0 if t[0] == "E" else 1.0)
             for t, c in ts.items()
@@ -100,8 +105,7 @@ def _label(records: Sequence[DocumentRecord], members: list[int]) -> str:
 
 def find_stories(records: Sequence[DocumentRecord], settings: Settings = DEFAULT) -> list[Story]:
     """Group ``records`` into stories (every record in exactly one; singletons included)."""
-    terms = [_terms(r) for r in records]
-    vectors = _vectors(terms)
+    vectors = _vectors([_terms(r) for r in records])
     years = [_years(r) for r in records]
     parent = list(range(len(records)))
 
@@ -117,13 +121,14 @@ def find_stories(records: Sequence[DocumentRecord], settings: Settings = DEFAULT
         for term, _w in top:
             if len(blocks[term]) < settings.story_block_cap:
                 blocks[term].append(i)
-    compared: set[tuple[int, int]] = set()
+    n = len(records)
+    compared: set[int] = set()  # pairs as a * n + b: a fraction of the memory of tuples
     for members in blocks.values():
         for x, a in enumerate(members):
             for b in members[x + 1 :]:
-                if (a, b) in compared or find(a) == find(b):
+                if a * n + b in compared or find(a) == find(b):
                     continue
-                compared.add((a, b))
+                compared.add(a * n + b)
                 if years[a] and years[b] and not years[a] & years[b]:
                     continue
                 va, vb = vectors[a], vectors[b]

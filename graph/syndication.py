@@ -24,6 +24,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -77,19 +78,22 @@ def find_copies(
 
     RETURNS (dict[str, str]): copy id → original id; an original is never itself a copy.
     """
-    sets: dict[str, set[str]] = {}
-    for r in records:
-        sh = shingles(_body_text(r), k=k)
-        if sh:
-            sets[r.id] = sh
-    ids = sorted(sets)
+    # Only the signatures are kept for every article; the exact shingle sets are made again
+    # for the few candidate pairs (held for a while), so memory does not grow with all of them.
+    by_id = {r.id: r for r in records}
+    shingles_of = lru_cache(maxsize=1024)(lambda doc_id: shingles(_body_text(by_id[doc_id]), k=k))
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     hashes: dict[str, MinHash] = {}
-    for doc_id in ids:
-        m = MinHash(num_perm=num_perm, seed=1)
-        m.update_batch(s.encode("utf-8") for s in sorted(sets[doc_id]))
+    empty = MinHash(num_perm=num_perm, seed=1)  # its copies share one permutation table
+    for doc_id in sorted(by_id):
+        sh = shingles_of(doc_id)
+        if not sh:
+            continue
+        m = empty.copy()
+        m.update_batch(s.encode("utf-8") for s in sorted(sh))
         hashes[doc_id] = m
         lsh.insert(doc_id, m)
+    ids = sorted(hashes)
 
     parent = {doc_id: doc_id for doc_id in ids}
 
@@ -103,17 +107,15 @@ def find_copies(
         for b in sorted(lsh.query(hashes[a])):
             if b <= a:
                 continue
-            inter = len(sets[a] & sets[b])
-            union = len(sets[a]) + len(sets[b]) - inter
-            if inter / union >= threshold or inter / min(len(sets[a]), len(sets[b])) >= (
-                containment
-            ):
+            sa, sb = shingles_of(a), shingles_of(b)
+            inter = len(sa & sb)
+            union = len(sa) + len(sb) - inter
+            if inter / union >= threshold or inter / min(len(sa), len(sb)) >= (containment):
                 ra, rb = root(a), root(b)
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)
 
     groups: dict[str, list[DocumentRecord]] = {}
-    by_id = {r.id: r for r in records}
     for doc_id in ids:
         groups.setdefault(root(doc_id), []).append(by_id[doc_id])
     copies: dict[str, str] = {}

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from .assertions import outlet_assertions
 from .attribution import Attribution
 from .headline import denial_verb, headline, key_phrases
+from .parsed import doc_text
 from .propositions import propositions
 from .quantities import find_quantities
 from .quotes import attach_quotes, find_quotes
@@ -51,7 +52,7 @@ def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimM
         ClaimMentions with content, cue and speaker spans; ``kind`` is ``direct``, ``mixed``,
         ``indirect``, ``according_to`` or ``assertion``.
     """
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip() or len(doc) == 0:
         return []
     found: list[Attribution] = []

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .cues import CLAUSE_VERBS, lexicon
+from .parsed import noun_chunks_in
 from .records import Span
 
 __all__ = [
@@ -431,7 +432,7 @@ def key_phrases(doc: Doc, content: Sequence[Span], *, max_words: int = 4) -> lis
         words = [t for t in ent if _phrase_word(t)]
         if words and all(t.i in inside for t in ent):
             found.append((words[0].i, _plain(words)))
-    for chunk in window.noun_chunks:
+    for chunk in noun_chunks_in(doc, lo, hi):
         if not all(t.i in inside for t in chunk) or chunk.root.pos_ not in ("NOUN", "PROPN"):
             continue
         if any(t.ent_type_ and t.ent_type_ not in TOPIC_ENTITIES for t in chunk):

@@ -153,13 +153,17 @@ def process(
     """Prepare, parse and annotate articles, in input order.
 
     Records found in ``cache`` are not parsed again. The rest are parsed in this process
-    (``n_process=1``) or by ``n_process`` worker processes that each load the model once and
+    (``n_process=1``) or by ``n_process`` worker processes, which hold the model and
     take chunks of ``batch_size`` articles; a worker sends back small records, never spaCy Docs.
+    Workers are forked from a server that loaded the model once (:mod:`.preload`), so a build
+    reads the model once however many workers it starts, and later builds in the same process
+    start theirs at once.
     Only a few chunks are in flight at a time, so memory stays bounded on any corpus.
     """
     pool = None
     if n_process > 1:
         ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload([f"{__package__}.preload"])  # the model, loaded once
         pool = ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_worker_init)
     in_flight: deque[tuple[list[DocumentRecord], list[DocumentRecord], Future | None]] = deque()
 

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from .parsed import doc_text
 from .records import Span
 from .spans import trim
 
@@ -57,7 +58,7 @@ def propositions(doc: Doc, content: Sequence[Span], *, denial: bool = False) -> 
         return []
     out = []
     for piece in pieces:
-        spans = _clip(doc.text, _token_spans(piece), content)
+        spans = _clip(doc_text(doc), _token_spans(piece), content)
         if spans:
             out.append(spans)
     return out if len(out) > 1 else []

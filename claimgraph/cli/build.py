@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..api import CACHE_DIR, BuildReport, build_records, build_to_dir, update_dir
+from ..api import CACHE_DIR, BuildReport, build_to_dir, update_dir
 from ..exports.vocab import DEFAULT_BASE, base_iri_problem
 from ..ingest.errors import ClaimgraphError
 from . import app, state
@@ -82,7 +82,7 @@ def build_cli(
 def _build_on_dask(inputs, out, address, report, entities, base_iri, max_nodes) -> None:
     import time
 
-    from ..api import _finish, check_base
+    from ..api import _finish, _merge, check_base
     from ..distributed import extract_on_dask
     from ..exports.atomic import output_lock
 
@@ -99,7 +99,6 @@ def _build_on_dask(inputs, out, address, report, entities, base_iri, max_nodes) 
         report.articles = report.parsed = len(records)
         if not records:
             return
-        kg = build_records(records, entities=entities, base=base_iri, report=report)
-        report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
-        report.seconds = time.perf_counter() - start
-        _finish(kg, report, target, max_nodes=max_nodes)
+        report.timings["extract"] = time.perf_counter() - start
+        kg = _merge(records, entities=entities, base=base_iri, report=report)
+        _finish(kg, report, target, start, max_nodes=max_nodes)
