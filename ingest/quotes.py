@@ -403,6 +403,8 @@ def _absorb(a: Attribution, q: tuple[int, int], text: str) -> None:
             if c[0] <= cs and ce <= c[1]:
                 return
     a.content = spans
+    if a.kind == "intention":
+        return  # a quotation inside what someone plans stays part of the intention
     outside = "".join(
         text[s:e] if not overlap((s, e), q) else text[s : max(s, q[0])] + text[min(e, q[1]) : e]
         for s, e in spans

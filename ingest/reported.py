@@ -22,13 +22,20 @@ from .attribution import Attribution
 from .cues import (
     ADDRESSEE_VERBS,
     CLAUSE_VERBS,
+    CUE_ADVERBS,
+    CUE_VERBS,
+    DOCUMENT_NOUNS,
     INFINITIVE_VERBS,
+    INTENTION_VERBS,
     LIGHT_VERBS,
     MEDIUM_NOUNS,
+    MESSAGE_NOUNS,
+    MESSAGE_VERBS,
     NOUN_CUES,
     OBJECT_VERBS,
     PREP_CUES,
     QUOTE_VERBS,
+    RAISING_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     lexicon,
@@ -40,20 +47,15 @@ __all__ = ["reported_speech", "according_to", "noun_cues", "stance_phrases"]
 _SUBJ = ("nsubj", "csubj")
 _CONTENT_DEPS = ("ccomp",)
 _OBJECTS = ("dobj", "ccomp", "attr", "acomp", "oprd", "dative")
-#: What people issue, send or file: "issued a statement calling for …".
-_DOCUMENTS = MEDIUM_NOUNS | lexicon("paper papers letter tweets posts statements document")
 _CLAUSE_HEADS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
 _OBJ_TAIL = ("xcomp", "oprd", "ccomp", "dative")
 _TIME_WORDS = lexicon(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "earlier later recently"
 )
-#: Verbs that only hedge the verb they raise: "seemed to think", "appeared to blame".
-_RAISING_VERBS = lexicon("seem appear")
-_CUE_ADVERBS = lexicon(
-    "also now then again once later earlier repeatedly previously still often even further "
-    "publicly privately recently already never first last"
-)
+#: Prepositions after an object that make it a judgement: "blamed Obama [for] …",
+#: "described the deal [as] …", "likened the rules [to] …".
+_JUDGING_PREPS = frozenset({"as", "for", "of", "to", "over"})
 
 
 def _lemma(t: Token) -> str:
@@ -85,7 +87,7 @@ def _speaker_of(verb: Token) -> Token | None:
                 noun = t.head
                 if t.tag_ != "VBG" or t.i < noun.i or noun.dep_ == "pobj":
                     return None
-                if not (noun.dep_ == "dobj" and _lemma(noun) in _DOCUMENTS):
+                if not (noun.dep_ == "dobj" and _lemma(noun) in DOCUMENT_NOUNS):
                     return noun  # "one saying …", "a Trump tweet attacking …"
                 t = noun  # "[they] issued a statement calling …": whoever issued it
             elif t.dep_ == "acomp" and any(
@@ -131,7 +133,7 @@ def _in_cue(verb: Token, c: Token) -> bool:
     if c.dep_ == "prt":
         return True
     if c.dep_ == "advmod":
-        return c.i < verb.i and (c.lower_ in _CUE_ADVERBS or c.lower_.endswith("ly"))
+        return c.i < verb.i and (c.lower_ in CUE_ADVERBS or c.lower_.endswith("ly"))
     if c.dep_ == "npadvmod":
         return c.i == verb.i + 1 and c.lower_ in _TIME_WORDS
     return False
@@ -143,6 +145,8 @@ def _governing_verb(verb: Token, toks: list[Token]) -> list[Token]:
     head = verb.head
     if verb.dep_ not in ("xcomp", "advcl") or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
         return []
+    if _lemma(head) in INTENTION_VERBS:
+        return []  # "plans to call on": an intention of its own, its infinitive the content
     if verb.dep_ == "advcl" and not any(
         c.lower_ == "to" and c.dep_ == "aux" for c in verb.children
     ):
@@ -213,6 +217,9 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         after = [c for c in ccomps if c.i > verb.i]
         side = after or ccomps
         lo = min(c.left_edge.i for c in side)
+        dobj = [c for c in children if c.dep_ == "dobj" and c.right_edge.i + 1 == lo > verb.i]
+        if dobj and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in side[0].children):
+            lo = dobj[0].left_edge.i  # "thinks [the outreach] [was phony]": a misparsed subject
         hi = max(c.right_edge.i for c in side) + 1
         for c in children:
             # "will be severe [should Russia invade]": a condition glued to the clause
@@ -241,8 +248,12 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                     nxt = [g for g in children if g.dep_ in ("dobj", "ccomp") and g.i > c.i]
                     if nxt:
                         return _subtree_range(nxt[0]), c
-    if lemma in OBJECT_VERBS:
+    if lemma in OBJECT_VERBS or lemma in ADDRESSEE_VERBS:
         dobj = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+        if dobj and lemma not in MESSAGE_VERBS | ADDRESSEE_VERBS and not _judging_frame(
+            verb, dobj[0]
+        ):
+            dobj = []  # "attacked the boats", "found a way": an act, not a judgement
         if dobj and not (lemma in ADDRESSEE_VERBS and not _has_tail(verb, dobj[0])):
             lo, hi = _subtree_range(dobj[0])
             for c in children:
@@ -255,7 +266,7 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                 if tail and tail[0].dep_ == "ccomp":
                     lo = tail[0].left_edge.i
             return (lo, hi), None
-    if lemma in _RAISING_VERBS:
+    if lemma in RAISING_VERBS:
         # "seemed to think that …" is the cue "seemed to think" (found from "think");
         # "seemed to capture the mood": the cue is "seemed to capture", the claim its object
         for c in children:
@@ -281,7 +292,7 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         return _subtree_range(ccomps[0]), None
     # "[The talks failed], a source said." with the cue attached to the main clause
     if verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and verb.head.i < verb.i and (
-        lemma in CLAUSE_VERBS
+        lemma in CLAUSE_VERBS and lemma in QUOTE_VERBS
     ) and not any(c.dep_ in ("dobj",) for c in children):
         head = verb.head
         lo = head.left_edge.i
@@ -295,12 +306,52 @@ def _has_tail(verb: Token, dobj: Token) -> bool:
     return any(c.i > dobj.i and c.dep_ in _OBJ_TAIL for c in verb.children)
 
 
+def _judging_frame(verb: Token, dobj: Token) -> bool:
+    """True when a judging verb's object stands in a judgement, not in an act.
+
+    "called [the deal a disaster]", "blamed [Obama for the delay]", "defended [his remarks]",
+    'slammed [the "witch hunt"]' judge; "attacked [two boats]", "defended [the title]",
+    "questioned [the student]", "offered [products]" do not.
+    """
+    if _has_tail(verb, dobj) or _lemma(dobj) in MESSAGE_NOUNS:
+        return True
+    if any(c.dep_ == "prep" and c.i > dobj.i and c.lower_ in _JUDGING_PREPS
+           for c in verb.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("as", "for") for c in dobj.children):
+        return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > dobj.i for c in dobj.children):
+        return True  # "shows Democrats outpacing Republicans": a small clause
+    return any(t.text in _QUOTE_CHARS for t in dobj.subtree)
+
+
+_QUOTE_CHARS = frozenset('"“”‘’«»')
+
+
 def _is_cue_verb(t: Token) -> bool:
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
-    lemma = _lemma(t)
-    return lemma in CLAUSE_VERBS or lemma in OBJECT_VERBS or lemma in INFINITIVE_VERBS or (
-        lemma in QUOTE_VERBS or lemma in PREP_CUES
+    return _lemma(t) in CUE_VERBS
+
+
+def _lead_in(t: Token) -> bool:
+    """"[Talking about his win], he said: …", "[Asked about the plan], she said …": a participle
+    before the cue it hangs on sets the scene for that cue's claim; it is no claim itself."""
+    return (
+        t.dep_ == "advcl"
+        and t.i < t.head.i
+        and t.tag_ in ("VBG", "VBN")
+        and _is_cue_verb(t.head)
+        and not any(c.dep_ in _CONTENT_DEPS for c in t.children)  # "Saying he would …, X"
+    )
+
+
+def _is_intention(verb: Token) -> bool:
+    """``plans to hold``, ``wants to support``, ``decided to treat``: an infinitive of a verb of
+    intending (not ``decided that …``, which reports a conclusion)."""
+    lemma = _lemma(verb)
+    return lemma in INTENTION_VERBS and not (
+        lemma in CLAUSE_VERBS and any(c.dep_ in _CONTENT_DEPS for c in verb.children)
     )
 
 
@@ -313,7 +364,7 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
     for t in doc:
         if not _is_cue_verb(t):
             continue
-        if t.dep_ == "amod" or (t.tag_ == "VBN" and t.dep_ == "acl"):
+        if t.dep_ == "amod" or (t.tag_ == "VBN" and t.dep_ == "acl") or _lead_in(t):
             continue  # "the so-called deal", "the report released Friday"
         p_lo, p_hi = paras[t.i]
         found = _content_range(t)
@@ -356,13 +407,14 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
         content = [s for s in spans if s[1] - s[0] >= 2]
         if not content:
             # "He said:\n\n"…"": the complement is in the next paragraph, a quotation
-            if subj is not None:
+            if subj is not None and _lemma(t) in QUOTE_VERBS:
                 yield Attribution(content=[], cue=cue, speaker=speaker, speaker_head=head,
                                   cue_head=t.i, kind="direct", confidence=0.3)
             continue
         conf = 0.8 if _lemma(t) in CLAUSE_VERBS else 0.6
+        kind = "intention" if _is_intention(t) else "indirect"
         yield Attribution(content=content, cue=cue, speaker=speaker, speaker_head=head,
-                          cue_head=t.i, kind="indirect", confidence=conf if speaker else conf - 0.2)
+                          cue_head=t.i, kind=kind, confidence=conf if speaker else conf - 0.2)
 
 
 def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
