@@ -253,6 +253,23 @@ def _tidy_mentions(record: DocumentRecord, assigned) -> list[int]:
     return out
 
 
+# --- Attributions that are no one's claim -------------------------------------------------
+#: Mention kinds ingest extracts as attributions but that never become claim nodes: what
+#: someone plans, wants or decides ("plans to hold the contest") is no claim to corroborate or
+#: contradict. They stay on the records (records.jsonl, extraction scores) and are left out
+#: here, before speakers are resolved and mentions merged.
+NOT_CLAIMS = frozenset({"intention"})
+
+
+def claims_only(record: DocumentRecord) -> DocumentRecord:
+    """``record`` without the mentions of a :data:`NOT_CLAIMS` kind."""
+    if not any(m.kind in NOT_CLAIMS for m in record.claims):
+        return record
+    return dataclasses.replace(record, claims=[m for m in record.claims
+                                               if m.kind not in NOT_CLAIMS])
+# ------------------------------------------------------------------------------------------
+
+
 def build_graph(
     records: Sequence[DocumentRecord],
     *,
@@ -260,7 +277,7 @@ def build_graph(
     copies: Mapping[str, str] | None = None,
 ) -> ClaimGraph:
     """Build the claim graph of ``records`` (deterministic: same records, same graph)."""
-    records = sorted(records, key=lambda r: r.id)
+    records = sorted((claims_only(r) for r in records), key=lambda r: r.id)
     G = nx.MultiDiGraph()
     kg = ClaimGraph(G)
     src_id = {r.id: node_id(S.SOURCE, source_key(r)) for r in records}

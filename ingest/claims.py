@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from .assertions import outlet_assertions
 from .attribution import Attribution
+from .contents import is_proposition
 from .propositions import propositions
 from .quantities import find_quantities
 from .quotes import attach_quotes, find_quotes
@@ -65,7 +66,7 @@ def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimM
     if laid_out:
         quotes = [q for q in quotes if not any(overlap(q, c) for a in laid_out for c in a.content)]
     found = attach_quotes(text, quotes, found) + laid_out
-    found = [a for a in found if a.content]
+    found = [a for a in found if a.content and _states_something(doc, a)]
     _speakers_outside_content(text, found)
     found = _dedupe(found)
     found, nested = _outermost(found)
@@ -74,6 +75,14 @@ def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimM
     found = _clip(found, text, body)
     found.sort(key=lambda a: (a.start, a.end))
     return _to_mentions(doc, found, text, _clip(nested, text, body))
+
+
+def _states_something(doc: Doc, a: Attribution) -> bool:
+    """Content that is a proposition (see :mod:`.contents`); quotations are judged as such."""
+    quoted = a.kind in ("direct", "mixed") or any(
+        ch in _QUOTE_MARKS for s, e in a.content for ch in doc.text[s:e]
+    )
+    return is_proposition(doc, a.content, quoted=quoted)
 
 
 _DANGLING = frozenset(

@@ -475,6 +475,27 @@ def _trim_tail(doc: Doc, lo: int, hi: int) -> int:
         doc[root.left_edge.i - 1].text == ","
     ) and root.right_edge.i + 1 >= hi:
         return root.left_edge.i - 1
+    return _trim_supplement(doc, lo, hi)
+
+
+def _trim_supplement(doc: Doc, lo: int, hi: int) -> int:
+    """Cut a closing supplement: ``…, which makes him an outlier``, ``…, the presumed favorite``.
+
+    A non-restrictive relative clause or an appositive after a comma is the writer's aside, not
+    part of what the speaker is reported to say (supplements speak for the writer: Potts 2005,
+    *The Logic of Conventional Implicatures*). Only a supplement that closes the clause is cut.
+    """
+    for t in doc[lo:hi]:
+        start = t.left_edge.i
+        if t.dep_ not in ("relcl", "appos") or start - 1 <= lo or t.right_edge.i + 2 < hi:
+            continue
+        if doc[start - 1].text != ",":
+            continue
+        if t.dep_ == "relcl" and doc[start].tag_ not in ("WDT", "WP", "WP$"):
+            continue
+        if t.dep_ == "relcl" and doc[start].lower_ == "that":
+            continue
+        return start - 1
     return hi
 
 
