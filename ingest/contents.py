@@ -18,6 +18,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from .cues import QUOTE_VERBS, lexicon
+
 __all__ = ["is_proposition", "is_title"]
 
 _POINTING = frozenset(
@@ -26,7 +28,7 @@ _POINTING = frozenset(
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"})
 _QUOTES = "\"“”„‟«»‘’'"
 #: Words a title keeps in lower case ("The Lord of the Rings", "Fire and Fury").
-_TITLE_LOWER = frozenset("a an the of and or in on at to for from by with as vs nor but".split())
+_TITLE_LOWER = lexicon("a an the of and or in on at to for from by with as vs nor but")
 
 
 def _words(doc: Doc, spans: Sequence[Sequence[int]]) -> list[Token]:
@@ -40,6 +42,19 @@ def _words(doc: Doc, spans: Sequence[Sequence[int]]) -> list[Token]:
 
 def _has_verb(words: Sequence[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _reporting_clause(words: Sequence[Token]) -> bool:
+    """"[Cooley said]", "[the publicist confirmed]": a misparse handed a cue its own reporting
+    clause as content; a verb of saying with its subject and nothing it says."""
+    inside = {t.i for t in words}
+    roots = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    if len(roots) != 1 or len(words) > 6:
+        return False
+    root = roots[0]
+    return root.lemma_.lower() in QUOTE_VERBS and not any(
+        c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children
+    )
 
 
 def is_title(text: str) -> bool:
@@ -74,7 +89,7 @@ def is_proposition(doc: Doc, content: Sequence[Sequence[int]], *, quoted: bool) 
     if not words:
         return False
     if _has_verb(words):
-        return True
+        return not _reporting_clause(words)
     if quoted:
         text = " ".join(doc.text[s:e] for s, e in content)
         return not is_title(text)

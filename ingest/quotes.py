@@ -245,7 +245,7 @@ def attach_quotes(
                 # "X," he said. "Y." — the next quote continues the same attribution
                 prior.content.append([qs, qe])
                 owner = prior
-            elif _is_utterance(text, qs, qe):
+            elif _is_utterance(text, qs, qe) and _stands_alone(text, qs):
                 owner = Attribution(content=[[qs, qe]], kind="direct", confidence=0.4)
                 out.append(owner)
             else:
@@ -334,6 +334,19 @@ def _is_utterance(text: str, qs: int, qe: int) -> bool:
     """
     inner = text[qs:qe].strip(QUOTE_MARKS + " ")
     return len(inner.split()) >= 4
+
+
+def _stands_alone(text: str, qs: int) -> bool:
+    """A quotation with no cue is speech only when it opens a sentence of its own.
+
+    ``He paused. "We will not give in."`` is his; in ``Japan branded it an "outlaw nation in
+    the neighborhood."`` or ``a robot called "Better Idea of Afghan Girls"`` the quote belongs
+    to a sentence whose cue, if any, was not found, so it is no claim on its own.
+    """
+    i = qs - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;—–-\n" or text[i] in QUOTE_MARKS
 
 
 _SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t\u00a0]*([A-Z][^\n]{1,80}?)[ \t.]*(?:\n|\Z)")

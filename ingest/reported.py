@@ -55,7 +55,7 @@ _TIME_WORDS = lexicon(
 )
 #: Prepositions after an object that make it a judgement: "blamed Obama [for] …",
 #: "described the deal [as] …", "likened the rules [to] …".
-_JUDGING_PREPS = frozenset({"as", "for", "of", "to", "over"})
+_JUDGING_PREPS = frozenset({"as", "for", "of", "over"})
 
 
 def _lemma(t: Token) -> str:
@@ -320,7 +320,9 @@ def _judging_frame(verb: Token, dobj: Token) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ in ("as", "for") for c in dobj.children):
         return True
-    if any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > dobj.i for c in dobj.children):
+    if _lemma(verb) in CLAUSE_VERBS and any(
+        c.dep_ == "acl" and c.tag_ == "VBG" and c.i > dobj.i for c in dobj.children
+    ):
         return True  # "shows Democrats outpacing Republicans": a small clause
     return any(t.text in _QUOTE_CHARS for t in dobj.subtree)
 
@@ -369,6 +371,8 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
         p_lo, p_hi = paras[t.i]
         found = _content_range(t)
         subj = _speaker_of(t)
+        if subj is not None and subj.lower_ == "you" and _lemma(t) not in QUOTE_VERBS:
+            continue  # "as you know", "you think she must be": the writer talks to the reader
         speaker: list[list[int]] = []
         head = None
         if subj is not None:
