@@ -4,9 +4,9 @@ A saved news page holds much besides the article: photo galleries of fifty capti
 player's "This is a modal window.", a feed of other stories, "You might also like" teasers.
 Before trafilatura extracts the main text, elements that pages themselves name as such
 furniture (class, id or ARIA role words in ``data/html.toml``: ``gallery``, ``slideshow``,
-``player``, ``related``, ``feed`` …) are dropped, unless one of them holds most of the page's
-paragraphs (then it is the article). Metadata comes from what the page declares
-(``og:site_name``, JSON-LD ``publisher`` and ``author``) before trafilatura's guesses, with
+``player``, ``related``, ``feed`` …) are dropped, unless one of them holds the article's
+paragraphs (then it is the article, whatever it is called). Metadata comes from what the page
+declares (``og:site_name``, JSON-LD ``publisher`` and ``author``) before trafilatura's guesses, with
 platform placeholders ("Hosted", "Username") and job descriptions ("… is a reporter")
 removed. When the main text is a small share of the page's text, the page is read anyway and
 a warning says so: the article may be in a gallery, a video or markup the extractor missed.
@@ -41,9 +41,6 @@ _NAME_WORD = re.compile(r"^[A-Z][\w.'’\-]*$|^(?:de|da|van|von|der|la|le|bin|al
 class HtmlSettings:
     """Thresholds of HTML reading, in one place."""
 
-    #: An element holding this share of the page's paragraph text is the article, never
-    #: furniture, whatever its class says.
-    article_share: float = 0.5
     #: A main text shorter than this share of the page's visible text is warned about …
     short_body_share: float = 0.2
     #: … when the page has at least this many characters of visible text.
@@ -98,7 +95,7 @@ def read_html(html: str, settings: HtmlSettings | None = None) -> HtmlPage:
         raise InputError(f"malformed HTML ({exc.__class__.__name__}: {exc})") from exc
     declared = _declared_metadata(tree)
     page_chars = _visible_chars(tree)
-    _drop_furniture(tree, settings)
+    _drop_furniture(tree)
     try:
         doc = trafilatura.bare_extraction(
             lxml.html.tostring(tree, encoding="unicode"),
@@ -142,21 +139,31 @@ def _classes(el) -> set[str]:
     return whole | {t for t in _TOKEN.split(raw) if t}
 
 
-def _paragraph_chars(el) -> int:
-    return sum(len(" ".join(p.text_content().split())) for p in el.iter("p"))
+def _main_block(tree):
+    """The element whose own paragraphs (``<p>`` children side by side) hold the most text:
+    where the article's running text is, whatever the page calls it."""
+    best, best_chars = None, 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        chars = sum(len(" ".join(p.text_content().split())) for p in el if p.tag == "p")
+        if chars > best_chars:
+            best, best_chars = el, chars
+    return best
 
 
-def _drop_furniture(tree, settings: HtmlSettings) -> None:
-    """Remove galleries, players, feeds and teaser runs the page names as such."""
+def _drop_furniture(tree) -> None:
+    """Remove galleries, players, feeds and teaser runs the page names as such, never the
+    element that holds the article's paragraphs or one of its ancestors."""
     lex = _lexicon()
-    total = _paragraph_chars(tree) or 1
+    main = _main_block(tree)
+    keep = set() if main is None else {main, *main.iterancestors()}
     doomed = []
     for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head"):
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head") or el in keep:
             continue
         role = (el.get("role") or "").lower()
-        named = el.tag == "aside" or role in lex["roles"] or _classes(el) & lex["furniture"]
-        if named and _paragraph_chars(el) < settings.article_share * total:
+        if el.tag == "aside" or role in lex["roles"] or _classes(el) & lex["furniture"]:
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
