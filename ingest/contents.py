@@ -18,10 +18,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from .cues import QUOTE_VERBS, lexicon
+from .cues import CLAUSE_VERBS, QUOTE_VERBS, lexicon
 
 __all__ = ["is_proposition", "is_title"]
 
+#: Verbs of saying proper ("said", "confirmed"), not "go" or "read" that only open quotations.
+SAYING_VERBS = CLAUSE_VERBS & QUOTE_VERBS
 _POINTING = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
@@ -52,8 +54,10 @@ def _reporting_clause(words: Sequence[Token]) -> bool:
     if len(roots) != 1 or len(words) > 6:
         return False
     root = roots[0]
-    return root.lemma_.lower() in QUOTE_VERBS and not any(
-        c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children
+    return (
+        root.lemma_.lower() in SAYING_VERBS
+        and any(c.dep_ == "nsubj" for c in root.children)
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in root.children)
     )
 
 

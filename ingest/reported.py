@@ -232,6 +232,8 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                 stop = next((t.i for t in c.subtree if t.i > c.i and t.text == ","), None)
                 hi = stop if stop is not None else c.right_edge.i + 1
         return (lo, hi), None
+    if lemma in CLAUSE_VERBS and not ccomps and (clause := _misparsed_clause(verb)):
+        return clause, None
     preps = PREP_CUES.get(lemma)
     if preps:
         for c in children:
@@ -243,6 +245,11 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     lo, hi = _subtree_range(objs[0])
+                    for g in children:  # "called on [Mr Hockney to quit]": the infinitive too
+                        if g.dep_ in ("xcomp", "advcl") and g.left_edge.i == hi and any(
+                            a.dep_ == "aux" and a.lower_ == "to" for a in g.children
+                        ):
+                            hi = g.right_edge.i + 1
                     return (lo, hi), c
                 if c.dep_ == "prt":
                     nxt = [g for g in children if g.dep_ in ("dobj", "ccomp") and g.i > c.i]
@@ -299,6 +306,26 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         hi = verb.left_edge.i
         if hi > lo:
             return (lo, hi), None
+    return None
+
+
+def _misparsed_clause(verb: Token) -> tuple[int, int] | None:
+    """``denied [global warming] [is taking place]``: a clause whose subject the parser made
+    the cue's object and whose verb it hung elsewhere; the content runs from that object to the
+    end of the clause. Only a verb with an auxiliary and no subject of its own counts."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if dobj is None:
+        return None
+    for v in verb.subtree:
+        if v.i <= dobj.i or v.dep_ not in ("advcl", "ccomp", "relcl") or v.pos_ not in (
+            "VERB", "AUX"
+        ):
+            continue
+        kids = list(v.children)
+        if any(c.dep_ in ("aux", "auxpass") and c.i < v.i for c in kids) and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in kids
+        ) and v.left_edge.i > dobj.i:
+            return dobj.left_edge.i, v.right_edge.i + 1
     return None
 
 
