@@ -322,7 +322,8 @@ def _misparsed_clause(verb: Token) -> tuple[int, int] | None:
         ):
             continue
         kids = list(v.children)
-        if any(c.dep_ in ("aux", "auxpass") and c.i < v.i for c in kids) and not any(
+        finite = any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" and c.i < v.i for c in kids)
+        if finite and not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in kids
         ) and v.left_edge.i > dobj.i:
             return dobj.left_edge.i, v.right_edge.i + 1
@@ -340,8 +341,13 @@ def _judging_frame(verb: Token, dobj: Token) -> bool:
     'slammed [the "witch hunt"]' judge; "attacked [two boats]", "defended [the title]",
     "questioned [the student]", "offered [products]" do not.
     """
-    if _has_tail(verb, dobj) or _lemma(dobj) in MESSAGE_NOUNS:
+    if _lemma(dobj) in MESSAGE_NOUNS:
         return True
+    tail = [c for c in verb.children if c.i > dobj.i and c.dep_ in _OBJ_TAIL]
+    if tail and not (_lemma(verb) in CLAUSE_VERBS and tail[0].dep_ == "xcomp" and _lemma(
+        tail[0]
+    ) != "be"):
+        return True  # "found [it] to be false", not "need to find [money] to pay"
     if any(c.dep_ == "prep" and c.i > dobj.i and c.lower_ in _JUDGING_PREPS
            for c in verb.children):
         return True
