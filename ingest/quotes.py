@@ -225,6 +225,12 @@ def attach_quotes(
             out.append(signed)
             prev_owner, prev_q = signed, q
             continue
+        if owner is None and (lead := _full_after(text, full, full_starts, q, quotes)) is not None:
+            # "X," he said, "Y.": the cue's clause is the second half of one quotation
+            lead.content.insert(0, [qs, qe])
+            lead.kind = "direct" if lead.kind == "direct" else "mixed"
+            prev_owner, prev_q = lead, q
+            continue
         if owner is None:
             owner = _bare_after(text, bare, bare_starts, used_bare, q)
             if (owner is None and prev_owner is not None and prev_q is not None
@@ -251,7 +257,7 @@ def attach_quotes(
             else:
                 owner = None  # a scare quote or a title: "Morning Joe", "strong leader"
         else:
-            _absorb(owner, q, text)
+            _absorb(owner, q, text, quotes)
         prev_owner, prev_q = owner, q
     return out
 
@@ -398,7 +404,54 @@ def _cue_outside(a: Attribution, q: tuple[int, int]) -> bool:
     return all(not (q[0] <= s and e <= q[1]) for s, e in a.cue) if a.cue else True
 
 
-def _absorb(a: Attribution, q: tuple[int, int], text: str) -> None:
+def _full_after(
+    text: str,
+    full: list[Attribution],
+    starts: list[int],
+    q: tuple[int, int],
+    quotes: Sequence[tuple[int, int]],
+) -> Attribution | None:
+    """A cue right after the quote whose own content is the next quote: ``"X," he said, "Y."``.
+
+    The parse gives the cue the second half as its clause; the first half is the same
+    speaker's words, one attribution with two fragments. The cue's content must open with
+    that next quote in the same sentence: a participle (``"X," he said, adding …``) is no
+    second half.
+    """
+    k = bisect.bisect_left(starts, q[1])
+    for a in full[k : k + 4]:
+        if not a.cue or a.start > q[1] + 200:
+            break
+        cue_s = a.cue[0][0]
+        if cue_s < q[1] or a.start < a.cue[-1][1]:
+            continue
+        first = min([cue_s] + [s for s, _ in a.speaker])
+        gap = text[q[1] : first]
+        if first >= q[1] and len(gap) <= 3 and "\n" not in gap and not any(
+            c in gap for c in ".!?"
+        ) and text[q[1] - 2 : q[1]].strip()[:1] in (",", "—", "-", "”", '"', "'") and (
+            _opens_with_quote(text, a, quotes)
+        ):
+            return a
+    return None
+
+
+def _opens_with_quote(text: str, a: Attribution, quotes: Sequence[tuple[int, int]]) -> bool:
+    """True when ``a``'s first content span is a quotation that follows its cue within the
+    same sentence."""
+    first = min(a.content)
+    after = max([a.cue[-1][1]] + [e for _, e in a.speaker])
+    for qs, qe in quotes:
+        if qs >= after and overlap((qs, qe), first) > 0:
+            gap = text[after:qs]
+            lead = text[first[0] : qs].strip(QUOTE_MARKS + " ")
+            return not lead and len(gap) < 100 and not any(c in gap for c in ".!?\n")
+    return False
+
+
+def _absorb(
+    a: Attribution, q: tuple[int, int], text: str, quotes: Sequence[tuple[int, int]] = ()
+) -> None:
     """Grow ``a``'s content to cover the whole quote (a parse sees only one sentence of it)."""
     qs, qe = trim(text, *q)
     spans = [list(c) for c in a.content]
@@ -418,8 +471,10 @@ def _absorb(a: Attribution, q: tuple[int, int], text: str) -> None:
     a.content = spans
     if a.kind == "intention":
         return  # a quotation inside what someone plans stays part of the intention
+    quoted = [q, *quotes]
     outside = "".join(
         text[s:e] if not overlap((s, e), q) else text[s : max(s, q[0])] + text[min(e, q[1]) : e]
         for s, e in spans
+        if not any(qs <= s and e <= qe for qs, qe in quoted)
     )
     a.kind = "mixed" if any(ch.isalnum() for ch in outside) else "direct"

@@ -200,3 +200,29 @@ def test_unbalanced_quote_does_not_swallow_the_rest_of_the_document(claims_of, t
 )
 def test_find_quotes(text, quotes):
     assert [text[s:e] for s, e in find_quotes(text)] == quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“If you look at the numbers,” the senator said, “the program has failed.”",
+        '"By moving first," Ms. Lee told the board, "we forced the others to follow."',
+    ],
+)
+def test_a_cue_whose_clause_is_the_second_half_of_a_quote_takes_the_first_half(
+    claims_of, triple, text
+):
+    # the parse makes the second quote the cue's clause; the first is the same speaker's words
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert len(claims[0].content) == 2
+    assert claims[0].kind == "direct"
+
+
+def test_a_participle_after_the_cue_is_no_second_half_of_the_quote(claims_of, triple):
+    text = "“We are finished,” she said, adding that the vote had been close."
+    claims = claims_of(text)
+    assert [triple(text, c) for c in claims] == [
+        ("she", "said", "We are finished"),
+        ("she", "adding", "that the vote had been close"),
+    ]
