@@ -425,6 +425,7 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
                                   cue_head=t.i, kind="direct", confidence=0.3)
             continue
         (lo, hi), _ = found
+        hi = _coordinated_cue(t, lo, _nonfinite_conjuncts(t, lo, hi))
         lo, hi = max(lo, p_lo), min(hi, p_hi)
         cue_toks = _cue_tokens(t, prep)
         parts = _interrupted(doc, t, subj, cue_toks, (p_lo, p_hi))
@@ -452,6 +453,52 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
         kind = "intention" if _is_intention(t) else "indirect"
         yield Attribution(content=content, cue=cue, speaker=speaker, speaker_head=head,
                           cue_head=t.i, kind=kind, confidence=conf if speaker else conf - 0.2)
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _nonfinite_conjuncts(verb: Token, lo: int, hi: int) -> int:
+    """``agreed [to share a currency and rely on each other]``: a bare infinitive or gerund
+    the parser coordinated with the finite cue verb continues the cue's content.
+
+    A finite cue verb cannot be coordinated with a base form or a gerund, so such a conjunct
+    belongs to the infinitive or gerund the cue introduced; the content runs to its end.
+    """
+    if verb.tag_ not in _FINITE + ("VBN",) or hi <= verb.i:
+        return hi
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i < hi or c.tag_ not in ("VB", "VBG"):
+            continue
+        if c.tag_ == "VB" and verb.tag_ == "VBP":
+            continue  # "call them … and describe": the tagger reads a present as a base form
+        gap = verb.doc[hi : c.left_edge.i]
+        if len(gap) > 1 or any(t.dep_ not in ("cc", "punct") for t in gap):
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "aux") and g.i < c.i for g in c.children):
+            continue
+        hi = c.right_edge.i + 1
+    return hi
+
+
+def _coordinated_cue(verb: Token, lo: int, hi: int) -> int:
+    """``said [he would order a review] and warned against hackers``: a finite cue verb that
+    the parser coordinated inside the content, in the tense of the cue and not of its head,
+    is a second cue of the same speaker; the content stops before it."""
+    if verb.tag_ not in _FINITE:
+        return hi
+    doc = verb.doc
+    for t in doc[max(lo, verb.i + 1) : hi]:
+        if t.dep_ != "conj" or t.tag_ != verb.tag_ or t.head.tag_ == t.tag_:
+            continue
+        if not _is_cue_verb(t) or any(g.dep_ in _SUBJ for g in t.children):
+            continue
+        cut = t.left_edge.i
+        while cut > lo and doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1
+        if cut > lo:
+            return cut
+    return hi
 
 
 def _paragraphs(doc: Doc) -> list[tuple[int, int]]:

@@ -175,3 +175,28 @@ def test_stance_phrase(claims_of, triple):
 )
 def test_not_reported_speech(claims_of, text):
     assert claims_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a bare infinitive coordinated with the finite cue continues the infinitive
+            "The two cities agreed to share a water supply and rely on one another for repairs.",
+            ("The two cities", "agreed",
+             "to share a water supply and rely on one another for repairs"),
+        ),
+        (  # a gerund after the object continues the object
+            "The senator has mentioned refinancing student debt and forcing colleges to spend "
+            "more from their funds.",
+            ("The senator", "has mentioned",
+             "refinancing student debt and forcing colleges to spend more from their funds"),
+        ),
+        (  # a cue verb in the cue's tense, coordinated inside the clause, is a second cue
+            "The governor said he would order a review of the prisons and warned against "
+            "early releases.",
+            ("The governor", "said", "he would order a review of the prisons"),
+        ),
+    ],
+)
+def test_coordination_the_parser_hung_on_the_wrong_verb(claims_of, triple, text, expected):
+    assert expected in [triple(text, c) for c in claims_of(text)]
