@@ -34,6 +34,7 @@ __all__ = [
     "INFINITIVE_VERBS",
     "INTENTION_VERBS",
     "RAISING_VERBS",
+    "RAISING_PASSIVES",
     "CUE_VERBS",
     "PREP_CUES",
     "NOUN_CUES",
@@ -133,6 +134,8 @@ CUE_VERBS = frozenset(_load()["verbs"]) | frozenset(_load()["prepositions"])
 PREP_CUES: dict[str, frozenset[str]] = dict(_load()["prepositions"])
 
 _WORDS = _load()["words"]
+#: Verbs whose passive raises a subject: ``is expected to win``, ``is said to be ill``.
+RAISING_PASSIVES = _WORDS["raising_passives"]
 #: Nouns that report a claim through a ``that`` clause (``Lavrov's statement that …``).
 NOUN_CUES = _WORDS["nouns"]
 #: Nouns of things said: as an object they make a judging verb a cue.

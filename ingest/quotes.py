@@ -251,7 +251,7 @@ def attach_quotes(
                 # "X," he said. "Y." — the next quote continues the same attribution
                 prior.content.append([qs, qe])
                 owner = prior
-            elif _is_utterance(text, qs, qe) and _stands_alone(text, qs):
+            elif _is_utterance(text, qs, qe) and _stands_alone(text, q[0]):
                 owner = Attribution(content=[[qs, qe]], kind="direct", confidence=0.4)
                 out.append(owner)
             else:
@@ -352,7 +352,7 @@ def _stands_alone(text: str, qs: int) -> bool:
     i = qs - 1
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
-    return i < 0 or text[i] in ".!?:;—–-\n" or text[i] in QUOTE_MARKS
+    return i < 0 or text[i] in ".!?:;,—–-\n" or text[i] in QUOTE_MARKS
 
 
 _SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t\u00a0]*([A-Z][^\n]{1,80}?)[ \t.]*(?:\n|\Z)")

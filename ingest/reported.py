@@ -35,6 +35,7 @@ from .cues import (
     OBJECT_VERBS,
     PREP_CUES,
     QUOTE_VERBS,
+    RAISING_PASSIVES,
     RAISING_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
@@ -402,6 +403,9 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
         if t.dep_ == "amod" or (t.tag_ == "VBN" and t.dep_ == "acl") or _lead_in(t):
             continue  # "the so-called deal", "the report released Friday"
         p_lo, p_hi = paras[t.i]
+        if (raised := _raised(doc, t, (p_lo, p_hi))) is not None:
+            yield raised
+            continue
         found = _content_range(t)
         subj = _speaker_of(t)
         if subj is not None and subj.lower_ == "you" and _lemma(t) not in QUOTE_VERBS:
@@ -499,6 +503,59 @@ def _coordinated_cue(verb: Token, lo: int, hi: int) -> int:
         if cut > lo:
             return cut
     return hi
+
+
+def _raised(doc: Doc, verb: Token, para: tuple[int, int]) -> Attribution | None:
+    """``[Melania] seems [to have vanished]``, ``[Obama's veto] is expected [to come Friday]``:
+    a raising verb or a passive of saying or believing says that its subject's state of affairs
+    is seemed, expected or said, by no one the sentence names (a ``by`` agent aside).
+
+    The subject and the complement are the content's two fragments; a raised cue verb
+    (``seemed to think``) is left to that verb.
+    """
+    lemma = _lemma(verb)
+    passive = lemma in RAISING_PASSIVES and verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in verb.children
+    )
+    if not passive and lemma not in RAISING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "nsubj")),
+                None)
+    if subj is None or subj.i > verb.i:
+        return None
+    comp = None
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            comp = c
+            break
+        if not passive and c.dep_ in ("acomp", "oprd") or (
+            not passive and c.dep_ == "prep" and c.lower_ == "like"
+        ):
+            comp = c
+            break
+    if comp is None or _is_cue_verb(comp):
+        return None
+    lo, hi = _subtree_range(comp)
+    for c in verb.children:  # "is expected [to come] [before Friday]" hangs on the verb
+        if c.dep_ in ("prep", "npadvmod", "advmod") and c.left_edge.i == hi and not (
+            passive and c.dep_ == "prep" and c.lower_ == "by"
+        ):
+            hi = c.right_edge.i + 1
+    s_lo, s_hi = _subtree_range(subj)
+    s_lo, hi = max(s_lo, para[0]), min(_trim_tail(doc, lo, hi), para[1])
+    if hi <= lo or s_hi <= s_lo:
+        return None
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj"), None)
+    speaker = [list(tokens_span(doc, *_subtree_range(agent)))] if agent is not None else []
+    return Attribution(
+        content=[list(tokens_span(doc, s_lo, s_hi)), list(tokens_span(doc, lo, hi))],
+        cue=_cue_spans(doc, _cue_tokens(verb)), speaker=speaker,
+        speaker_head=agent.i if agent is not None else None, cue_head=verb.i,
+        kind="indirect", confidence=0.5,
+    )
 
 
 def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
@@ -655,8 +712,13 @@ def noun_cues(doc: Doc) -> Iterator[Attribution]:
                           confidence=0.6)
 
 
+_STANCE_PREPS = frozenset(
+    {"about", "over", "of", "for", "on", "with", "against", "toward", "towards", "regarding"}
+)
+
+
 def stance_phrases(doc: Doc) -> Iterator[Attribution]:
-    """``expressed concern about X``, ``is critical of X``, ``is confident that X``.
+    """``expressed concern about X``, ``is critical of X``, ``is concerned by X``.
 
     A light verb with a stance noun, or "be" with a stance adjective, attributes a stance:
     the cue runs from the verb (with its auxiliaries) to the preposition, the content is the
@@ -672,10 +734,12 @@ def stance_phrases(doc: Doc) -> Iterator[Attribution]:
             verb = t.head
         if verb is None:
             continue
-        for c in t.children:
-            if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("about", "over", "of", "for", "on",
-                                                              "with", "against", "toward",
-                                                              "towards", "regarding"):
+        preps = _STANCE_PREPS | ({"by"} if t.pos_ == "ADJ" else set())
+        # "is [concerned] [by the evidence]": the parser may hang the phrase on the verb
+        beside = [c for c in verb.children if c.i > t.i and c.dep_ == "prep"] if (
+            t.pos_ == "ADJ") else []
+        for c in [*t.children, *beside]:
+            if c.dep_ == "prep" and c.i > t.i and c.lower_ in preps:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     prep, clause = c, objs[0]

@@ -123,18 +123,22 @@ INTENTIONS = [
      "to remain anonymous for the sake of her adoptive father and her children"),
     ("bbc", ("business/313.txt", 1480, 1548, "16ad03a3d3"),
      "to double Iraq's output by the end of the decade"),
-    ("bbc", ("business/409.txt", 3031, 3091, "79e7de268d"), "to grow by 4.5% this year"),
     ("polnear", ("nyt_2016-10-02_a-curious-plan-to-fight-climate-", 14284, 14439, "ca1c4f1ab4"),
      "to reforest a million acres in the southern Mississippi River Valley and sell the carbon "
      "offsets to companies to reach pollution-reduction goals"),
-    ("polnear", ("nyt_2016-09-08_obama-on-climate-change-the-tren", 13037, 13133, "ab08c1cb1c"),
-     "to be ratified next month in Rwanda"),
     ("polnear", ("usa-today_2016-10-03_my-father-would-have-loved-trump", 520, 672,
                  "ea753820a4"), "to take refuge when everything fell apart"),
 ]
 
 # Real sentences that must yield a claim: (source, locator or excerpt, kind, content)
 CLAIMS = [
+    # "X is expected to …" is no one's intention (an economy intends nothing): what is expected
+    # of the subject, by no one named, so the subject is part of the content
+    ("bbc", ("business/409.txt", 3031, 3091, "79e7de268d"), "indirect",
+     "South Korea's economy | to grow by 4.5% this year"),
+    ("polnear", ("nyt_2016-09-08_obama-on-climate-change-the-tren", 13037, 13133, "ab08c1cb1c"),
+     "indirect", "The final international accord on the chemicals | to be ratified next month in "
+     "Rwanda"),
     ("ecb", "A Michigan man shot to death one person and injured two others Monday at the "
      "suburban Detroit accounting firm from which he was fired last week, police said.",
      "indirect", "A Michigan man shot to death one person and injured two others Monday at the "

@@ -155,6 +155,9 @@ def test_guillemets_are_quotation_marks(claims_of, triple):
         "Russia also issued a list of security demands to the West.",
         # scare quotes and titles are not claims
         "The so-called “open door” stayed shut during the “Morning Joe” segment.",
+        # a quotation inside a sentence, with no cue and no comma or colon opening it, is a
+        # phrase the writer borrows, not words someone is reported to say
+        "The tour took the band into “a small club in the west of the city” for one night.",
         "",
         "   \n\n  ",
     ],
@@ -225,4 +228,11 @@ def test_a_participle_after_the_cue_is_no_second_half_of_the_quote(claims_of, tr
     assert [triple(text, c) for c in claims] == [
         ("she", "said", "We are finished"),
         ("she", "adding", "that the vote had been close"),
+    ]
+
+
+def test_a_quotation_opened_by_a_comma_is_speech(claims_of, triple):
+    text = "The coach did not hide it, “We played badly and we deserved to lose.”"
+    assert [(c.kind, triple(text, c)[2]) for c in claims_of(text)] == [
+        ("direct", "We played badly and we deserved to lose")
     ]

@@ -200,3 +200,29 @@ def test_not_reported_speech(claims_of, text):
 )
 def test_coordination_the_parser_hung_on_the_wrong_verb(claims_of, triple, text, expected):
     assert expected in [triple(text, c) for c in claims_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Melania seems to have vanished from the campaign trail.", "seems",
+         "Melania | to have vanished from the campaign trail"),
+        ("The governor's veto is expected to come before the deadline on Friday.", "is expected",
+         "The governor's veto | to come before the deadline on Friday"),
+        ("North Korea is not thought to be capable of hitting the mainland.", "is not thought",
+         "North Korea | to be capable of hitting the mainland"),
+        ("Republicans seem confident they have the votes.", "seem",
+         "Republicans | confident they have the votes"),
+    ],
+)
+def test_raising_verbs_attribute_the_subjects_state_to_no_one(claims_of, triple, text, cue,
+                                                              content):
+    # "X seems to …", "X is expected to …": the sentence names no one who thinks so
+    assert [triple(text, c) for c in claims_of(text)] == [("", cue, content)]
+
+
+def test_a_raised_cue_verb_keeps_its_subject_as_the_speaker(claims_of, triple):
+    text = "The senator seemed to think that the outreach was phony."
+    assert [triple(text, c) for c in claims_of(text)] == [
+        ("The senator", "seemed to think", "that the outreach was phony")
+    ]
