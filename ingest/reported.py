@@ -305,9 +305,16 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         head = verb.head
         lo = head.left_edge.i
         hi = verb.left_edge.i
-        if hi > lo:
+        # only a reporting clause set off by a comma or dash, in the active voice ("…, a
+        # source said"); "confirmed she [was admitted]" is a complement, not a report of it
+        if hi > lo and _SET_OFF & {verb.doc[hi - 1].text, verb.doc[hi].text} and not any(
+            c.dep_ == "auxpass" for c in children
+        ):
             return (lo, hi), None
     return None
+
+
+_SET_OFF = frozenset({",", "—", "–", "--", "-"})
 
 
 def _misparsed_clause(verb: Token) -> tuple[int, int] | None:

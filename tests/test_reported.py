@@ -226,3 +226,19 @@ def test_a_raised_cue_verb_keeps_its_subject_as_the_speaker(claims_of, triple):
     assert [triple(text, c) for c in claims_of(text)] == [
         ("The senator", "seemed to think", "that the outreach was phony")
     ]
+
+
+def test_a_passive_complement_reports_nothing_of_its_own(claims_of, triple):
+    # "was admitted" is the hospital's act, not a confession of the clause around it
+    text = "Her publicist confirmed she was admitted to a clinic in Malibu on Monday."
+    assert [triple(text, c) for c in claims_of(text)] == [
+        ("Her publicist", "confirmed", "she was admitted to a clinic in Malibu on Monday")
+    ]
+
+
+def test_a_reporting_clause_set_off_by_a_comma_reports_the_clause_before_it(claims_of, triple):
+    text = "The singer has left the clinic and is moving to another one, her agent has confirmed."
+    assert [triple(text, c) for c in claims_of(text)] == [
+        ("her agent", "has confirmed",
+         "The singer has left the clinic and is moving to another one")
+    ]
