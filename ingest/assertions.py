@@ -11,6 +11,7 @@ Limits: numbers without a unit word ("in 2014", "one of them") and quoted number
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
@@ -49,7 +50,7 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
         if not any(ch.isdigit() for ch in stext) and " of " not in stext:
             continue
         for q in find_quantities(stext, offset=sent.start_char):
-            if not _countable(q):
+            if not _countable(q) or _is_year(doc.text, q):
                 continue
             if q.span is None or _covered(q.span[0], taken) or _quoted(doc, q.span[0], sent):
                 continue
@@ -70,7 +71,7 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
                 # elsewhere ("that has killed 13,000 people" keeps the event as its subject)
                 continue
             span = tokens_span(doc, lo, hi)
-            if span[1] - span[0] < 10 or span in seen:
+            if span[1] - span[0] < 10 or span in seen or _not_prose(doc.text[span[0]:span[1]]):
                 continue
             if any(s < span[1] and span[0] < e for s, e in contents):
                 continue
@@ -95,6 +96,27 @@ def _countable(q) -> bool:
     if not any(ch.isdigit() for ch in q.text):
         return False
     return q.value >= 100 or q.bound != "exact"
+
+
+_YEAR = re.compile(r"(?i)\b(?:a|an|the|his|her|its|their|our|my|your|this|that|in|since|of)\s+"
+                   r"(?:1[89]|20)\d\d\s*\Z")
+
+
+def _is_year(text: str, q) -> bool:
+    """"her 1999 role", "the 2005 murder", "a 2013 Camry": a year used as a modifier is a
+    date, not an amount, however its noun reads."""
+    start, end = q.span
+    digits = text[start:end].strip().split()[0] if text[start:end].strip() else ""
+    if not (len(digits) == 4 and digits.isdigit()):
+        return False
+    return _YEAR.search(text, max(0, start - 12), start + text[start:end].index(digits) + 4) \
+        is not None
+
+
+def _not_prose(text: str) -> bool:
+    """A clause across a line break or holding a web address is a parse run over page lines
+    (a URL, a dateline, a headline), not a sentence the outlet wrote."""
+    return "\n" in text or "://" in text or "www." in text
 
 
 def _subordinate(head: Token) -> bool:

@@ -104,6 +104,14 @@ ECB_NO_CLAIM = [
     ("2_6ecb", "As word got out Friday that Hugh Jackman will be this year's Oscar host, a clip "
      "from the 2004 Tony telecast of his performance from “The Boy From Oz” made the rounds.",
      "a quoted show title is no quotation"),
+    ("1_7ecb", "Reid became famous from her 1999 role in “American Pie” and had her own reality "
+     "show “Taradise” in 2005.", "a year is a date, no amount the outlet asserts; the quotes "
+     "are titles"),
+    ("21_7ecbplus", "Raj Chohan was hit by a 2013 gray Camry near 117th Street and 97th Avenue "
+     "in Richmond Hill.", "a model year is no amount"),
+    ("22_3ecb", "Staunton police on Friday arrested a 60-year-old, terminally ill woman in the "
+     "1967 killings of two young women at a local ice cream stand, ending an agonizing 41-year "
+     "odyssey for the victims' families.", "a year, an age and a span of years are no amounts"),
 ]
 
 # Intentions: attributions, extracted as kind "intention" and never as claims.
