@@ -317,6 +317,31 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
 _SET_OFF = frozenset({",", "—", "–", "--", "-"})
 
 
+def _closing_report(
+    doc: Doc, verb: Token, subj: Token, para: tuple[int, int]
+) -> tuple[tuple[int, int], None] | None:
+    """``[The department has made changes …], the agency announced Tuesday.``: a verb of saying
+    with its subject closes the line after a comma and says nothing else, but the parser hung
+    the clause before it elsewhere (often on a headline line it ran into). The clause from the
+    line's start to the comma is what it reports."""
+    if not (_lemma(verb) in CLAUSE_VERBS and _lemma(verb) in QUOTE_VERBS) or subj.i > verb.i:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= para[0] or doc[comma].text != ",":
+        return None
+    rest = [tok for tok in doc[verb.i + 1 : para[1]] if not (tok.is_punct or tok.is_space)]
+    if rest and not all(_in_cue(verb, tok) or tok.head is verb and tok.dep_ == "npadvmod"
+                        for tok in rest):
+        return None
+    start = max(para[0], verb.sent.start if verb.sent.start < comma else para[0])
+    start = para[0] if doc[start:comma].text.count("\n") else start
+    if not any(tok.tag_ in _FINITE + ("MD",) for tok in doc[start:comma]):
+        return None  # "In a statement, the company said.": no clause to report
+    return (start, comma), None
+
+
 def _misparsed_clause(verb: Token) -> tuple[int, int] | None:
     """``denied [global warming] [is taking place]``: a clause whose subject the parser made
     the cue's object and whose verb it hung elsewhere; the content runs from that object to the
@@ -430,6 +455,8 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
             parts := _interrupted(doc, t, subj, _cue_tokens(t), (p_lo, p_hi))
         ):
             found = ((parts[0][0], parts[-1][1]), None)
+        if found is None and subj is not None:
+            found = _closing_report(doc, t, subj, (p_lo, p_hi))
         if found is None:
             if _lemma(t) in QUOTE_VERBS and subj is not None:
                 yield Attribution(content=[], cue=cue, speaker=speaker, speaker_head=head,

@@ -242,3 +242,29 @@ def test_a_reporting_clause_set_off_by_a_comma_reports_the_clause_before_it(clai
         ("her agent", "has confirmed",
          "The singer has left the clinic and is moving to another one")
     ]
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence(claims_of, triple):
+    # ECB+ 22_12ecbplus (CC BY 3.0): "Capt." split from its period cut the speaker off
+    text = "She then opened fire on the others, Philadelphia Homicide Capt. James Clark said."
+    assert [triple(text, c) for c in claims_of(text)] == [
+        ("Philadelphia Homicide Capt. James Clark", "said", "She then opened fire on the others")
+    ]
+
+
+def test_a_closing_reporting_clause_reports_its_line_after_a_headline(claims_of, triple):
+    # ECB+ 3_11ecbplus (CC BY 3.0): the parser runs the headline into the first sentence
+    text = (
+        "FALLOUT CONTINUES AFTER BRAZEN ESCAPE\nThe Texas Department of Criminal Justice has "
+        "made sweeping leadership changes at a Huntsville prison where an inmate managed to get "
+        "a gun that he later used to escape, the agency announced Tuesday."
+    )
+    assert [triple(text, c) for c in claims_of(text)] == [
+        ("the agency", "announced Tuesday",
+         "The Texas Department of Criminal Justice has made sweeping leadership changes at a "
+         "Huntsville prison where an inmate managed to get a gun that he later used to escape")
+    ]
+
+
+def test_a_phrase_before_a_closing_reporting_clause_is_no_claim(claims_of):
+    assert claims_of("In a statement on Friday, the company said.") == []
