@@ -414,6 +414,20 @@ def _lead_in(t: Token) -> bool:
     )
 
 
+def _the_reader(subj: Token) -> bool:
+    """"you", "many of you", "those of you": the writer addressing the reader."""
+    return subj.lower_ == "you" or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "you" for g in c.children)
+        for c in subj.children
+    )
+
+
+def _impersonal_passive(verb: Token) -> bool:
+    """``it was confirmed: "…"``: a passive cue with an empty "it" opens a quotation whose
+    speaker the sentence does not name."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
+
+
 def _is_intention(verb: Token) -> bool:
     """``plans to hold``, ``wants to support``, ``decided to treat``: an infinitive of a verb of
     intending (not ``decided that …``, which reports a conclusion)."""
@@ -440,7 +454,7 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
             continue
         found = _content_range(t)
         subj = _speaker_of(t)
-        if subj is not None and subj.lower_ == "you" and _lemma(t) not in QUOTE_VERBS:
+        if subj is not None and _the_reader(subj) and _lemma(t) not in QUOTE_VERBS:
             continue  # "as you know", "you think she must be": the writer talks to the reader
         speaker: list[list[int]] = []
         head = None
@@ -458,7 +472,7 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
         if found is None and subj is not None:
             found = _closing_report(doc, t, subj, (p_lo, p_hi))
         if found is None:
-            if _lemma(t) in QUOTE_VERBS and subj is not None:
+            if _lemma(t) in QUOTE_VERBS and (subj is not None or _impersonal_passive(t)):
                 yield Attribution(content=[], cue=cue, speaker=speaker, speaker_head=head,
                                   cue_head=t.i, kind="direct", confidence=0.3)
             continue

@@ -236,3 +236,12 @@ def test_a_quotation_opened_by_a_comma_is_speech(claims_of, triple):
     assert [(c.kind, triple(text, c)[2]) for c in claims_of(text)] == [
         ("direct", "We played badly and we deserved to lose")
     ]
+
+
+def test_an_impersonal_passive_cue_opens_a_quotation_with_no_speaker(claims_of, triple):
+    # ECB+ 1_4ecb (CC BY 3.0)
+    text = ("In a statement from her people, it was confirmed, “Tara Reid has checked herself "
+            "into Promises Treatment Center.”")
+    assert [triple(text, c) for c in claims_of(text)] == [
+        ("", "was confirmed", "Tara Reid has checked herself into Promises Treatment Center")
+    ]
