@@ -109,7 +109,7 @@ ECB_NO_CLAIM = [
      "are titles"),
     ("21_7ecbplus", "Raj Chohan was hit by a 2013 gray Camry near 117th Street and 97th Avenue "
      "in Richmond Hill.", "a model year is no amount"),
-    ("13_7ecbplus", "As many of you undoubtedly know there was a rather suspicious fire that "
+    ("13_14ecbplus", "As many of you undoubtedly know there was a rather suspicious fire that "
      "burned the old Matanuska Maid Creamery to the ground.",
      "'many of you know': the writer addresses the reader"),
     ("22_3ecb", "Staunton police on Friday arrested a 60-year-old, terminally ill woman in the "
