@@ -429,7 +429,7 @@ def _full_after(
         gap = text[q[1] : first]
         if first >= q[1] and len(gap) <= 3 and "\n" not in gap and not any(
             c in gap for c in ".!?"
-        ) and text[q[1] - 2 : q[1]].strip()[:1] in (",", "—", "-", "”", '"', "'") and (
+        ) and text[q[1] - 2 : q[1]].strip()[:1] in (",", "—", "-", "!", "?", "”", '"', "'") and (
             _opens_with_quote(text, a, quotes)
         ):
             return a
@@ -443,7 +443,7 @@ def _opens_with_quote(text: str, a: Attribution, quotes: Sequence[tuple[int, int
     after = max([a.cue[-1][1]] + [e for _, e in a.speaker])
     for qs, qe in quotes:
         if qs >= after and overlap((qs, qe), first) > 0:
-            gap = text[after:qs]
+            gap = _ABBREVIATION.sub("X", text[after:qs])
             lead = text[first[0] : qs].strip(QUOTE_MARKS + " ")
             return not lead and len(gap) < 100 and not any(c in gap for c in ".!?\n")
     return False

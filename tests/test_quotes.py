@@ -245,3 +245,19 @@ def test_an_impersonal_passive_cue_opens_a_quotation_with_no_speaker(claims_of, 
     assert [triple(text, c) for c in claims_of(text)] == [
         ("", "was confirmed", "Tara Reid has checked herself into Promises Treatment Center")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I think the moderator will be fair," the candidate said during a rally in Kenansville, '
+        'N.C., "but a lot of people are going to be watching."',
+        '"This is a big year for our senator!" his niece shouted to the crowd, "and the nation '
+        'is watching."',
+    ],
+)
+def test_a_quote_split_by_its_cue_stays_one_claim_past_abbreviations_and_exclamations(
+    claims_of, text
+):
+    claims = claims_of(text)
+    assert [(c.kind, len(c.content)) for c in claims] == [("direct", 2)]
