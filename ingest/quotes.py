@@ -245,6 +245,10 @@ def attach_quotes(
                 owner.kind = "direct"
                 owner.confidence = 0.8 if owner.speaker else 0.6
                 out.append(owner)
+            elif prev_owner is not None and _same_turn(text, prev_owner, q, full):
+                # "X," said A, speaking of B. "Y." — the speaker's turn goes on
+                prev_owner.content.append([qs, qe])
+                owner = prev_owner
             elif (prior := _prior(full, full_ends, prev_owner, q)) is not None and _follows(
                 text, prior, q
             ):
@@ -397,6 +401,52 @@ def _follows(text: str, owner: Attribution, q: tuple[int, int]) -> bool:
     if "\n" in gap and not _is_utterance(text, *trim(text, *q)):
         return False  # a short quote alone on its line is a subheading, not more speech
     return _REST_OF_SENTENCE.match(gap) is not None
+
+
+_PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "who", "it", "we", "i"})
+
+
+def _same_turn(
+    text: str, owner: Attribution, q: tuple[int, int], found: Sequence[Attribution]
+) -> bool:
+    """A quotation later in the paragraph of a quote attribution continues that speaker's turn.
+
+    ``"X," said Caddell, speaking of her health. "Y."`` and ``"X," Obama said after the meeting.
+    He didn't suggest retaliation. "Y."``: no other quotation and no other named speaker stands
+    between, so "Y" is the same speaker's, one attribution with several fragments.
+    """
+    if not owner.cue or owner.kind != "direct":
+        return False  # a mixed attribution may hold a title in quotes, not a turn of speech
+    last = max(e for _, e in owner.content + owner.cue + owner.speaker)
+    if last > q[0]:
+        return False
+    gap = text[last : q[0]]
+    if "\n" in gap or len(gap) > 300 or any(ch in gap for ch in '"“”„‟«»') or "''" in gap:
+        return False
+    own = [text[s:e].casefold() for s, e in owner.speaker]
+
+    def same_speaker(a: Attribution) -> bool:
+        return bool(a.speaker) and all(
+            text[s:e].casefold() in _PRONOUN_SPEAKERS or text[s:e].casefold() in own
+            or any(overlap((s, e), o) for o in owner.speaker)
+            for s, e in a.speaker
+        )
+
+    between = [a for a in found if a is not owner and a.cue and last <= a.cue[0][0] < q[0]]
+    if any(a.speaker and not same_speaker(a) for a in between):
+        return False
+    # a whole sentence between must be the same speaker's ("He did not suggest …")
+    plain = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "_", gap)  # same length, no period
+    ends = [last + m.end() for m in _SENTENCE_BREAK.finditer(plain)]
+    for lo, hi in zip(ends, [*ends[1:], q[0]], strict=True):
+        if any(ch.isalnum() for ch in text[lo:hi]) and not any(
+            lo <= a.cue[0][0] < hi and same_speaker(a) for a in between
+        ):
+            return False
+    return True
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]+\s+")
 
 
 def _cue_outside(a: Attribution, q: tuple[int, int]) -> bool:

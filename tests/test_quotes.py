@@ -261,3 +261,24 @@ def test_a_quote_split_by_its_cue_stays_one_claim_past_abbreviations_and_exclama
 ):
     claims = claims_of(text)
     assert [(c.kind, len(c.content)) for c in claims] == [("direct", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The voters are worried,” said the pollster, speaking of the senator’s health. “It is "
+        "one of the things that can sink a campaign.”",
+        '"We have had problems with hackers before," the mayor said after the meeting. He did '
+        'not suggest a response. "Our goal is not to start a cycle of escalation."',
+    ],
+)
+def test_a_later_quote_in_the_paragraph_continues_the_speakers_turn(claims_of, triple, text):
+    quotes = [c for c in claims_of(text) if c.kind == "direct"]
+    assert len(quotes) == 1 and len(quotes[0].content) == 2
+
+
+def test_a_quote_after_another_named_speaker_is_not_the_first_speakers(claims_of):
+    text = ('"We will win," the mayor said. Her rival Tom Lee disagreed with the forecast. '
+            '"The city wants a change."')
+    quotes = [c for c in claims_of(text) if c.kind == "direct"]
+    assert [len(c.content) for c in quotes if c.cue] == [1]
