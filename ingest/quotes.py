@@ -438,7 +438,7 @@ def _same_turn(
     # a whole sentence between must be the same speaker's ("He did not suggest …")
     plain = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "_", gap)  # same length, no period
     ends = [last + m.end() for m in _SENTENCE_BREAK.finditer(plain)]
-    for lo, hi in zip(ends, [*ends[1:], q[0]], strict=True):
+    for lo, hi in zip(ends, [*ends[1:], q[0]][: len(ends)], strict=True):
         if any(ch.isalnum() for ch in text[lo:hi]) and not any(
             lo <= a.cue[0][0] < hi and same_speaker(a) for a in between
         ):
