@@ -235,6 +235,8 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         return (lo, hi), None
     if lemma in CLAUSE_VERBS and not ccomps and (clause := _misparsed_clause(verb)):
         return clause, None
+    if lemma in CLAUSE_VERBS and not ccomps and (clause := _misattached_complement(verb)):
+        return clause, None
     preps = PREP_CUES.get(lemma)
     if preps:
         for c in children:
@@ -361,6 +363,57 @@ def _misparsed_clause(verb: Token) -> tuple[int, int] | None:
         ) and v.left_edge.i > dobj.i:
             return dobj.left_edge.i, v.right_edge.i + 1
     return None
+
+
+_ADVERBIAL_MARKS = frozenset(
+    {"because", "if", "although", "though", "while", "when", "unless", "since", "as", "after",
+     "before", "until", "once", "so", "whereas", "than", "lest"}
+)
+
+
+def _misattached_complement(verb: Token) -> tuple[int, int] | None:
+    """``said after the convention [he would not accept …]``, ``told leaders [that few people
+    understood …]``: a finite clause with its own subject that the parser hung on the verb as an
+    adverbial, or on the addressee as a relative clause although "that" only marks it.
+
+    An adverbial clause opened by "because", "if", "when" and the like stays an adverbial.
+    """
+    for c in verb.children:
+        if c.i < verb.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.dep_ == "advcl" and _finite_clause(c) and not any(
+            g.dep_ == "mark" and g.lower_ in _ADVERBIAL_MARKS for g in c.children
+        ) and not (c.left_edge.tag_ == "WRB" and c.left_edge.lower_ in ("when", "where")
+                   and not _negated(verb)):
+            # "said when she resigned" is a time; "has not said when they would act" a question
+            lo, hi = _subtree_range(c)
+            subj = next(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl"))
+            if any(g.dep_ == "prep" and g.i < subj.i for g in c.children):
+                lo = subj.left_edge.i  # "said [after the convention] he would …": the cue's
+            return lo, hi
+    if _lemma(verb) not in ADDRESSEE_VERBS:
+        return None
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+        for t in obj.subtree:
+            if t.dep_ in ("relcl", "acl") and _finite_clause(t) and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i == t.left_edge.i
+                for g in t.children
+            ):
+                return _subtree_range(t)
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _finite_clause(v: Token) -> bool:
+    """A verb with its own subject and a tense (or a modal)."""
+    kids = list(v.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids) and (
+        v.tag_ in _FINITE or any(c.tag_ in _FINITE + ("MD",) for c in kids
+                                 if c.dep_ in ("aux", "auxpass"))
+    )
 
 
 def _has_tail(verb: Token, dobj: Token) -> bool:

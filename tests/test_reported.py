@@ -268,3 +268,24 @@ def test_a_closing_reporting_clause_reports_its_line_after_a_headline(claims_of,
 
 def test_a_phrase_before_a_closing_reporting_clause_is_no_claim(claims_of):
     assert claims_of("In a statement on Friday, the company said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor said after the meeting he would not accept the offer if it were made.",
+         ("The mayor", "said", "he would not accept the offer if it were made")),
+        ("Lawmakers have not said when they would take up the bill.",
+         ("Lawmakers", "have not said", "when they would take up the bill")),
+        ("In Honolulu last week, he told a meeting of island leaders that few people understood "
+         "the stakes.", ("he", "told", "that few people understood the stakes")),
+    ],
+)
+def test_a_complement_clause_the_parser_hung_elsewhere_is_the_content(claims_of, triple, text,
+                                                                      expected):
+    assert expected in [triple(text, c) for c in claims_of(text)]
+
+
+def test_a_time_clause_after_a_cue_is_no_content(claims_of):
+    text = "She said when she resigned from the network that the coverage had been fair."
+    assert all("resigned" not in c.text for c in claims_of(text))
