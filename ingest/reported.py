@@ -258,6 +258,13 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                     nxt = [g for g in children if g.dep_ in ("dobj", "ccomp") and g.i > c.i]
                     if nxt:
                         return _subtree_range(nxt[0]), c
+        for c in children:
+            # "called for [compensation to be clawed back]": the parser made "for" the mark
+            # of a clause instead of a preposition
+            mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ in preps
+                         and g.i == c.left_edge.i), None) if c.dep_ == "advcl" else None
+            if mark is not None and mark.i > verb.i:
+                return (mark.i + 1, c.right_edge.i + 1), mark
     if lemma in OBJECT_VERBS or lemma in ADDRESSEE_VERBS:
         dobj = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
         if dobj and lemma not in MESSAGE_VERBS | ADDRESSEE_VERBS and not _judging_frame(
@@ -294,10 +301,10 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         return None
     if lemma in INFINITIVE_VERBS:
         for c in children:
-            if c.dep_ == "xcomp" and c.i > verb.i and any(
+            if c.dep_ == "xcomp" and c.i > verb.i and (any(
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children
-            ):
-                return _subtree_range(c), None
+            ) or c.tag_ == "VBG" and lemma not in INTENTION_VERBS):
+                return _subtree_range(c), None  # "agreed [to …]", "proposes [doing away …]"
     if ccomps and lemma in QUOTE_VERBS:
         return _subtree_range(ccomps[0]), None
     # "[The talks failed], a source said." with the cue attached to the main clause

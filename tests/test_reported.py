@@ -289,3 +289,16 @@ def test_a_complement_clause_the_parser_hung_elsewhere_is_the_content(claims_of,
 def test_a_time_clause_after_a_cue_is_no_content(claims_of):
     text = "She said when she resigned from the network that the coverage had been fair."
     assert all("resigned" not in c.text for c in claims_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor proposes doing away with the state mandate.",
+         ("The governor", "proposes", "doing away with the state mandate")),
+        ("She called for compensation to be clawed back from the executives.",
+         ("She", "called for", "compensation to be clawed back from the executives")),
+    ],
+)
+def test_gerund_and_for_clause_complements(claims_of, triple, text, expected):
+    assert expected in [triple(text, c) for c in claims_of(text)]
