@@ -261,8 +261,15 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         for c in children:
             # "called for [compensation to be clawed back]": the parser made "for" the mark
             # of a clause instead of a preposition
+            if c.dep_ not in ("advcl", "ccomp") or c.i < verb.i:
+                continue
             mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ in preps
-                         and g.i == c.left_edge.i), None) if c.dep_ == "advcl" else None
+                         and g.i == c.left_edge.i), None)
+            before = verb.doc[c.left_edge.i - 1]
+            if mark is None and before.head.i == verb.i and before.dep_ == "prep" and (
+                before.lower_ in preps and not list(before.children)
+            ):
+                mark = before  # "for" left without an object, the clause beside it
             if mark is not None and mark.i > verb.i:
                 return (mark.i + 1, c.right_edge.i + 1), mark
     if lemma in OBJECT_VERBS or lemma in ADDRESSEE_VERBS:
