@@ -213,8 +213,12 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
     lemma = _lemma(verb)
     children = list(verb.children)
     ccomps = [c for c in children if c.dep_ in _CONTENT_DEPS]
-    if lemma in CLAUSE_VERBS and ccomps:
-        # all clausal complements on one side of the verb ("A, but B, the source added")
+    if lemma in CLAUSE_VERBS and ccomps and (
+        any(c.i > verb.i for c in ccomps) or not _complement_after(verb)
+    ):
+        # all clausal complements on one side of the verb ("A, but B, the source added"); a
+        # clause before the verb is its content only when nothing follows the verb ("X, the
+        # Academy has asked [her to do it twice]" reports the asking, not X)
         after = [c for c in ccomps if c.i > verb.i]
         side = after or ccomps
         lo = min(c.left_edge.i for c in side)
@@ -356,6 +360,10 @@ def _closing_report(
     if not any(tok.tag_ in _FINITE + ("MD",) for tok in doc[start:comma]):
         return None  # "In a statement, the company said.": no clause to report
     return (start, comma), None
+
+
+def _complement_after(verb: Token) -> bool:
+    return any(c.i > verb.i and c.dep_ in ("dobj", "dative", "xcomp") for c in verb.children)
 
 
 def _misparsed_clause(verb: Token) -> tuple[int, int] | None:

@@ -302,3 +302,10 @@ def test_a_time_clause_after_a_cue_is_no_content(claims_of):
 )
 def test_gerund_and_for_clause_complements(claims_of, triple, text, expected):
     assert expected in [triple(text, c) for c in claims_of(text)]
+
+
+def test_a_clause_before_a_cue_with_its_own_complement_is_not_its_content(claims_of, triple):
+    # ECB+ 2_2ecbplus (CC BY 3.0)
+    text = ("Ellen DeGeneres was so nice as an Oscars host the first time, the Academy has asked "
+            "her to do it twice.")
+    assert [triple(text, c)[2] for c in claims_of(text)] == ["her to do it twice"]
