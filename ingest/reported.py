@@ -489,6 +489,22 @@ def _lead_in(t: Token) -> bool:
     )
 
 
+_ASIDES = frozenset({"worth", "needless", "suffice"})
+
+
+def _writer_to_reader(verb: Token) -> bool:
+    """An imperative ("Now tell me …", "ask yourself …") or an aside ("it is worth noting",
+    "needless to say"): the writer addresses the reader; no one is reported."""
+    if verb.head.lower_ in _ASIDES and verb.head.i != verb.i:
+        return True
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "ROOT" and all(v.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in v.children
+    ) for v in (t, verb))
+
+
 def _the_reader(subj: Token) -> bool:
     """"you", "many of you", "those of you": the writer addressing the reader."""
     return subj.lower_ == "you" or any(
@@ -523,6 +539,8 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
             continue
         if t.dep_ == "amod" or (t.tag_ == "VBN" and t.dep_ == "acl") or _lead_in(t):
             continue  # "the so-called deal", "the report released Friday"
+        if _writer_to_reader(t):
+            continue  # "now tell me …", "it is worth noting that …": the writer's own voice
         p_lo, p_hi = paras[t.i]
         if (raised := _raised(doc, t, (p_lo, p_hi))) is not None:
             yield raised

@@ -49,6 +49,10 @@ POLNEAR_NO_CLAIM = [
      "a quoted event name is a title; 'will seek to engage' is an intention, no claim"),
     ("nyt_2016-09-24_small-steps-toward-college-savin", 2088, 2195, "fb2c564389",
      "'anyone wanting to learn more': an intention of no one, no claim"),
+    ("usa-today_2016-09-08_laws-don-t-apply-equially-to-cli", 1520, 1577, "7e6c49fd65",
+     "'now tell us …': an imperative, the writer addresses the reader"),
+    ("usa-today_2016-09-29_can-you-imagine-if-trump-were-a-", 203, 347, "5f2ac41234",
+     "'ask would you vote …': an imperative; 'said and did the same things' names no content"),
 ]
 
 # (BBC file, start, end, sha1 prefix, why it holds no claim)
@@ -73,6 +77,10 @@ BBC_NO_CLAIM = [
      "a deficit weighing on the dollar: weigh on is no 'weigh in on'"),
     ("business/001.txt", 871, 1047, "b2b7fee51a",
      "by offering a service: offer with a plain object"),
+    ("tech/336.txt", 2830, 2981, "37614d6bf1",
+     "'it is worth remembering that …': the writer's aside, no one is reported"),
+    ("tech/125.txt", 2002, 2133, "f46a8205e2",
+     "'it is worth noting though that …': the writer's aside"),
 ]
 
 # (ECB+ dev document, excerpt, why it holds no claim)
@@ -199,7 +207,7 @@ NO_CLAIM = (
 
 
 def test_the_table_is_large_enough():
-    assert len(NO_CLAIM) + len(INTENTIONS) >= 40
+    assert len(NO_CLAIM) >= 40
 
 
 @pytest.mark.parametrize(("source", "where", "reason"), NO_CLAIM,

@@ -309,3 +309,16 @@ def test_a_clause_before_a_cue_with_its_own_complement_is_not_its_content(claims
     text = ("Ellen DeGeneres was so nice as an Oscars host the first time, the Academy has asked "
             "her to do it twice.")
     assert [triple(text, c)[2] for c in claims_of(text)] == ["her to do it twice"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now tell me this is not a witch hunt.",
+        "Ask yourself whether the plan works.",
+        "It is worth noting that the plan has never been tried.",
+        "Needless to say, the plan failed.",
+    ],
+)
+def test_the_writer_addressing_the_reader_reports_no_one(claims_of, text):
+    assert claims_of(text) == []
