@@ -528,11 +528,33 @@ def _is_intention(verb: Token) -> bool:
     )
 
 
-def reported_speech(doc: Doc) -> Iterator[Attribution]:
+def reported_speech(doc: Doc) -> list[Attribution]:
     """Every cue verb with its speaker and content; a bare cue (``he said``) has no content.
 
     Bare cues are kept (``content == []``) so :mod:`.quotes` can hand them a quotation.
     """
+    return _without_governors(list(_cue_verbs(doc)))
+
+
+def _without_governors(found: list[Attribution]) -> list[Attribution]:
+    """``refused to disclose [the records]``: when a cue verb's cue took in the verb it depends
+    on, that verb's own attribution (``refused [to disclose the records]``) is the same one read
+    too wide; the inner cue, with its narrower content, is kept."""
+    inner = [a for a in found if a.content and len(a.cue) == 1 and a.cue_head is not None]
+    out = []
+    for a in found:
+        if a.content and a.cue and any(
+            b is not a and b.cue[0][0] <= a.cue[0][0] and a.cue[-1][1] <= b.cue[0][1]
+            and b.cue[0][1] > a.cue[-1][1] and all(
+                any(cs <= s and e <= ce for cs, ce in a.content) for s, e in b.content)
+            for b in inner
+        ):
+            continue
+        out.append(a)
+    return out
+
+
+def _cue_verbs(doc: Doc) -> Iterator[Attribution]:
     paras = _paragraphs(doc)
     for t in doc:
         if not _is_cue_verb(t):

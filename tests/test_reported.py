@@ -322,3 +322,10 @@ def test_a_clause_before_a_cue_with_its_own_complement_is_not_its_content(claims
 )
 def test_the_writer_addressing_the_reader_reports_no_one(claims_of, text):
     assert claims_of(text) == []
+
+
+def test_a_cue_verb_under_refused_carries_the_refusal_in_its_cue(claims_of, triple):
+    text = "Until Thursday, the senator had steadfastly refused to disclose his medical records."
+    assert [triple(text, c) for c in claims_of(text)] == [
+        ("the senator", "had steadfastly refused to disclose", "his medical records")
+    ]
