@@ -262,7 +262,8 @@ def attach_quotes(
                 owner = None  # a scare quote or a title: "Morning Joe", "strong leader"
         else:
             _absorb(owner, q, text, quotes)
-        prev_owner, prev_q = owner, q
+        if owner is not None:  # a nickname or title in quotes does not end a speaker's turn
+            prev_owner, prev_q = owner, q
     return out
 
 

@@ -282,3 +282,10 @@ def test_a_quote_after_another_named_speaker_is_not_the_first_speakers(claims_of
             '"The city wants a change."')
     quotes = [c for c in claims_of(text) if c.kind == "direct"]
     assert [len(c.content) for c in quotes if c.cue] == [1]
+
+
+def test_a_nickname_in_quotes_does_not_end_the_speakers_turn(claims_of):
+    text = ('"This is a big year for our senator!" his niece, Marcia "Cia" Price, shouted to the '
+            'crowd. "The nation is watching Virginia."')
+    quotes = [c for c in claims_of(text) if c.kind == "direct"]
+    assert [len(c.content) for c in quotes] == [2]
