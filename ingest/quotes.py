@@ -255,6 +255,14 @@ def attach_quotes(
                 # "X," he said. "Y." — the next quote continues the same attribution
                 prior.content.append([qs, qe])
                 owner = prior
+            elif prior is not None and prior.kind == "indirect" and _same_turn(
+                text, prior, q, full, kinds=("indirect",)
+            ) and _stands_alone(text, q[0]):
+                # He said the talks had failed: "We are back where we started." — the quote
+                # gives the reported speaker's own words, one attribution
+                prior.content.append([qs, qe])
+                prior.kind = "mixed"
+                owner = prior
             elif _is_utterance(text, qs, qe) and _stands_alone(text, q[0]):
                 owner = Attribution(content=[[qs, qe]], kind="direct", confidence=0.4)
                 out.append(owner)
@@ -408,7 +416,11 @@ _PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "who", "it", "we", "i"})
 
 
 def _same_turn(
-    text: str, owner: Attribution, q: tuple[int, int], found: Sequence[Attribution]
+    text: str,
+    owner: Attribution,
+    q: tuple[int, int],
+    found: Sequence[Attribution],
+    kinds: tuple[str, ...] = ("direct",),
 ) -> bool:
     """A quotation later in the paragraph of a quote attribution continues that speaker's turn.
 
@@ -416,7 +428,7 @@ def _same_turn(
     He didn't suggest retaliation. "Y."``: no other quotation and no other named speaker stands
     between, so "Y" is the same speaker's, one attribution with several fragments.
     """
-    if not owner.cue or owner.kind != "direct":
+    if not owner.cue or not owner.speaker or owner.kind not in kinds:
         return False  # a mixed attribution may hold a title in quotes, not a turn of speech
     last = max(e for _, e in owner.content + owner.cue + owner.speaker)
     if last > q[0]:

@@ -289,3 +289,11 @@ def test_a_nickname_in_quotes_does_not_end_the_speakers_turn(claims_of):
             'crowd. "The nation is watching Virginia."')
     quotes = [c for c in claims_of(text) if c.kind == "direct"]
     assert [len(c.content) for c in quotes] == [2]
+
+
+def test_a_quote_after_reported_speech_gives_that_speakers_words(claims_of, triple):
+    text = ("The mayor said she has the essential quality for the job: "
+            '"Steadiness, an absolute rock steadiness, mixed with strength."')
+    claims = claims_of(text)
+    assert [(c.kind, len(c.content)) for c in claims] == [("mixed", 2)]
+    assert triple(text, claims[0])[:2] == ("The mayor", "said")
