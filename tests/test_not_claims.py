@@ -77,6 +77,8 @@ BBC_NO_CLAIM = [
      "a deficit weighing on the dollar: weigh on is no 'weigh in on'"),
     ("business/001.txt", 871, 1047, "b2b7fee51a",
      "by offering a service: offer with a plain object"),
+    ("tech/243.txt", 144, 288, "67252d54d9",
+     "printers offered a better deal: a deal is a transaction, not a message to judge"),
     ("tech/336.txt", 2830, 2981, "37614d6bf1",
      "'it is worth remembering that …': the writer's aside, no one is reported"),
     ("tech/125.txt", 2002, 2133, "f46a8205e2",
