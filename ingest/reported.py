@@ -316,7 +316,8 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children
             ) or c.tag_ == "VBG" and lemma not in INTENTION_VERBS):
                 return _subtree_range(c), None  # "agreed [to …]", "proposes [doing away …]"
-    if ccomps and lemma in QUOTE_VERBS:
+    if ccomps and lemma in QUOTE_VERBS and (lemma in CLAUSE_VERBS or _quoted(ccomps[0])):
+        # a verb that only opens quotations ("sang", "went") reports no unquoted clause
         return _subtree_range(ccomps[0]), None
     # "[The talks failed], a source said." with the cue attached to the main clause
     if verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and verb.head.i < verb.i and (
@@ -364,6 +365,14 @@ def _closing_report(
 
 def _complement_after(verb: Token) -> bool:
     return any(c.i > verb.i and c.dep_ in ("dobj", "dative", "xcomp") for c in verb.children)
+
+
+def _quoted(clause: Token) -> bool:
+    """True when a quote mark or a colon opens the clause (it is a quotation)."""
+    first = clause.left_edge
+    before = clause.doc[first.i - 1] if first.i > 0 else None
+    return first.text in _QUOTE_CHARS or (before is not None and before.text in (
+        _QUOTE_CHARS | {":"}))
 
 
 def _misparsed_clause(verb: Token) -> tuple[int, int] | None:
@@ -901,6 +910,8 @@ def stance_phrases(doc: Doc) -> Iterator[Attribution]:
         # "is [concerned] [by the evidence]": the parser may hang the phrase on the verb
         beside = [c for c in verb.children if c.i > t.i and c.dep_ == "prep"] if (
             t.pos_ == "ADJ") else []
+        if t.pos_ == "NOUN":
+            preps = preps - {"of"}  # "has the support of X": X supports, no stance of the subject
         for c in [*t.children, *beside]:
             if c.dep_ == "prep" and c.i > t.i and c.lower_ in preps:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]

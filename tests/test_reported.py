@@ -329,3 +329,16 @@ def test_a_cue_verb_under_refused_carries_the_refusal_in_its_cue(claims_of, trip
     assert [triple(text, c) for c in claims_of(text)] == [
         ("the senator", "had steadfastly refused to disclose", "his medical records")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb that only opens quotations reports no unquoted clause
+        "In a preview clip for her new show, the singer sings a song about the city.",
+        # "the support of X": X's support, no stance of the subject
+        "Trump has just 5 percent support of the black vote in Florida.",
+    ],
+)
+def test_no_stance_or_report_without_its_frame(claims_of, text):
+    assert claims_of(text) == []
