@@ -337,7 +337,7 @@ def test_a_cue_verb_under_refused_carries_the_refusal_in_its_cue(claims_of, trip
         # a verb that only opens quotations reports no unquoted clause
         "In a preview clip for her new show, the singer sings a song about the city.",
         # "the support of X": X's support, no stance of the subject
-        "Trump has just 5 percent support of the black vote in Florida.",
+        "The mayor has the support of most unions in the city.",
     ],
 )
 def test_no_stance_or_report_without_its_frame(claims_of, text):
