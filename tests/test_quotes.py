@@ -250,10 +250,10 @@ def test_an_impersonal_passive_cue_opens_a_quotation_with_no_speaker(claims_of, 
 @pytest.mark.parametrize(
     "text",
     [
-        '"I think the moderator will be fair," the candidate said during a rally in Kenansville, '
-        'N.C., "but a lot of people are going to be watching."',
-        '"This is a big year for our senator!" his niece shouted to the crowd, "and the nation '
-        'is watching."',
+        '"I think the referee will be fair," the coach said during a stop in Raleigh, N.C., '
+        '"but a lot of fans will be watching."',
+        '"This is a great night for our team!" the captain shouted to the fans, "and the whole '
+        'league is watching."',
     ],
 )
 def test_a_quote_split_by_its_cue_stays_one_claim_past_abbreviations_and_exclamations(
@@ -268,8 +268,8 @@ def test_a_quote_split_by_its_cue_stays_one_claim_past_abbreviations_and_exclama
     [
         "“The voters are worried,” said the pollster, speaking of the senator’s health. “It is "
         "one of the things that can sink a campaign.”",
-        '"We have had problems with hackers before," the mayor said after the meeting. He did '
-        'not suggest a response. "Our goal is not to start a cycle of escalation."',
+        '"We have had floods here before," the mayor said after the storm. He did not suggest '
+        'a new levee. "Our goal is to keep the river where it belongs."',
     ],
 )
 def test_a_later_quote_in_the_paragraph_continues_the_speakers_turn(claims_of, triple, text):
@@ -285,15 +285,15 @@ def test_a_quote_after_another_named_speaker_is_not_the_first_speakers(claims_of
 
 
 def test_a_nickname_in_quotes_does_not_end_the_speakers_turn(claims_of):
-    text = ('"This is a big year for our senator!" his niece, Marcia "Cia" Price, shouted to the '
-            'crowd. "The nation is watching Virginia."')
+    text = ('"This is a great night for our team!" the captain, Maria "Mia" Lopez, shouted to '
+            'the fans. "The whole league is watching us."')
     quotes = [c for c in claims_of(text) if c.kind == "direct"]
     assert [len(c.content) for c in quotes] == [2]
 
 
 def test_a_quote_after_reported_speech_gives_that_speakers_words(claims_of, triple):
-    text = ("The mayor said she has the essential quality for the job: "
-            '"Steadiness, an absolute rock steadiness, mixed with strength."')
+    text = ('The coach said the team has what it needs. "Patience, real patience, and a lot of '
+            'speed on the wings."')
     claims = claims_of(text)
     assert [(c.kind, len(c.content)) for c in claims] == [("mixed", 2)]
-    assert triple(text, claims[0])[:2] == ("The mayor", "said")
+    assert triple(text, claims[0])[:2] == ("The coach", "said")

@@ -181,20 +181,20 @@ def test_not_reported_speech(claims_of, text):
     ("text", "expected"),
     [
         (  # a bare infinitive coordinated with the finite cue continues the infinitive
-            "The two cities agreed to share a water supply and rely on one another for repairs.",
-            ("The two cities", "agreed",
-             "to share a water supply and rely on one another for repairs"),
+            "The two towns agreed to share a fire station and rely on each other for road repairs.",
+            ("The two towns", "agreed",
+             "to share a fire station and rely on each other for road repairs"),
         ),
         (  # a gerund after the object continues the object
-            "The senator has mentioned refinancing student debt and forcing colleges to spend "
-            "more from their funds.",
+            "The senator has mentioned refinancing car loans and forcing banks to spend more from "
+            "their reserves.",
             ("The senator", "has mentioned",
-             "refinancing student debt and forcing colleges to spend more from their funds"),
+             "refinancing car loans and forcing banks to spend more from their reserves"),
         ),
         (  # a cue verb in the cue's tense, coordinated inside the clause, is a second cue
-            "The governor said he would order a review of the prisons and warned against "
-            "early releases.",
-            ("The governor", "said", "he would order a review of the prisons"),
+            "The chief said he would order an inquiry into the fire and warned against early "
+            "conclusions.",
+            ("The chief", "said", "he would order an inquiry into the fire"),
         ),
     ],
 )
@@ -205,14 +205,14 @@ def test_coordination_the_parser_hung_on_the_wrong_verb(claims_of, triple, text,
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        ("Melania seems to have vanished from the campaign trail.", "seems",
-         "Melania | to have vanished from the campaign trail"),
-        ("The governor's veto is expected to come before the deadline on Friday.", "is expected",
-         "The governor's veto | to come before the deadline on Friday"),
-        ("North Korea is not thought to be capable of hitting the mainland.", "is not thought",
-         "North Korea | to be capable of hitting the mainland"),
-        ("Republicans seem confident they have the votes.", "seem",
-         "Republicans | confident they have the votes"),
+        ("The band seems to have vanished from the music scene.", "seems",
+         "The band | to have vanished from the music scene"),
+        ("The court's ruling is expected to come before the end of the month.", "is expected",
+         "The court's ruling | to come before the end of the month"),
+        ("The storm is not thought to be capable of reaching the coast.", "is not thought",
+         "The storm | to be capable of reaching the coast"),
+        ("The owners seem confident they have the money.", "seem",
+         "The owners | confident they have the money"),
     ],
 )
 def test_raising_verbs_attribute_the_subjects_state_to_no_one(claims_of, triple, text, cue,
@@ -222,9 +222,9 @@ def test_raising_verbs_attribute_the_subjects_state_to_no_one(claims_of, triple,
 
 
 def test_a_raised_cue_verb_keeps_its_subject_as_the_speaker(claims_of, triple):
-    text = "The senator seemed to think that the outreach was phony."
+    text = "The coach seemed to think that the plan was weak."
     assert [triple(text, c) for c in claims_of(text)] == [
-        ("The senator", "seemed to think", "that the outreach was phony")
+        ("The coach", "seemed to think", "that the plan was weak")
     ]
 
 
@@ -273,12 +273,12 @@ def test_a_phrase_before_a_closing_reporting_clause_is_no_claim(claims_of):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The mayor said after the meeting he would not accept the offer if it were made.",
-         ("The mayor", "said", "he would not accept the offer if it were made")),
-        ("Lawmakers have not said when they would take up the bill.",
-         ("Lawmakers", "have not said", "when they would take up the bill")),
-        ("In Honolulu last week, he told a meeting of island leaders that few people understood "
-         "the stakes.", ("he", "told", "that few people understood the stakes")),
+        ("The coach said after the game she would not take the job if it were offered.",
+         ("The coach", "said", "she would not take the job if it were offered")),
+        ("The council has not said when it would vote on the budget.",
+         ("The council", "has not said", "when it would vote on the budget")),
+        ("In Denver last week, she told a meeting of county officials that few voters "
+         "understood the plan.", ("she", "told", "that few voters understood the plan")),
     ],
 )
 def test_a_complement_clause_the_parser_hung_elsewhere_is_the_content(claims_of, triple, text,
@@ -294,10 +294,10 @@ def test_a_time_clause_after_a_cue_is_no_content(claims_of):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The governor proposes doing away with the state mandate.",
-         ("The governor", "proposes", "doing away with the state mandate")),
-        ("She called for compensation to be clawed back from the executives.",
-         ("She", "called for", "compensation to be clawed back from the executives")),
+        ("The board proposes doing away with the parking rule.",
+         ("The board", "proposes", "doing away with the parking rule")),
+        ("She called for the bonuses to be returned by the managers.",
+         ("She", "called for", "the bonuses to be returned by the managers")),
     ],
 )
 def test_gerund_and_for_clause_complements(claims_of, triple, text, expected):
@@ -314,7 +314,7 @@ def test_a_clause_before_a_cue_with_its_own_complement_is_not_its_content(claims
 @pytest.mark.parametrize(
     "text",
     [
-        "Now tell me this is not a witch hunt.",
+        "Now tell me this is not a disgrace.",
         "Ask yourself whether the plan works.",
         "It is worth noting that the plan has never been tried.",
         "Needless to say, the plan failed.",
@@ -325,9 +325,9 @@ def test_the_writer_addressing_the_reader_reports_no_one(claims_of, text):
 
 
 def test_a_cue_verb_under_refused_carries_the_refusal_in_its_cue(claims_of, triple):
-    text = "Until Thursday, the senator had steadfastly refused to disclose his medical records."
+    text = "The company has steadfastly refused to disclose its safety records."
     assert [triple(text, c) for c in claims_of(text)] == [
-        ("the senator", "had steadfastly refused to disclose", "his medical records")
+        ("The company", "has steadfastly refused to disclose", "its safety records")
     ]
 
 
