@@ -57,13 +57,13 @@ import pytest
             ),
         ),
         (  # PolNeAR-style cue after the clause
-            "Clinton had told police officials that she didn't want the escort at all, but the "
-            "NYPD overruled that request, the source added.",
+            "The mayor had told the police that she did not want an escort at all, but the "
+            "department overruled that request, the source added.",
             (
                 "the source",
                 "added",
-                "Clinton had told police officials that she didn't want the escort at all, but the "
-                "NYPD overruled that request",
+                "The mayor had told the police that she did not want an escort at all, but the "
+                "department overruled that request",
             ),
         ),
     ],
