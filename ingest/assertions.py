@@ -38,8 +38,21 @@ def _covered(pos: int, spans: Sequence[Sequence[int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attribution]:
-    """Unattributed clauses that carry a quantity with a unit, as ``assertion`` attributions."""
+def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> list[Attribution]:
+    """Unattributed clauses that carry a quantity with a unit, as ``assertion`` attributions.
+
+    A clause inside another one found here ("… the $846 million [that poured into these
+    groups …]") is the same claim read twice: the outer one is kept.
+    """
+    spans = list(_assertion_spans(doc, found))
+    return [
+        Attribution(content=[list(sp)], kind="assertion", confidence=0.5)
+        for sp in spans
+        if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)
+    ]
+
+
+def _assertion_spans(doc: Doc, found: Sequence[Attribution]) -> Iterator[tuple[int, int]]:
     # a speaker phrase may hold an assertion ("Russia, which … has killed more than 13,000
     # people since 2014, has demanded …"); what someone is reported to say may not
     taken = sorted([c for a in found for c in a.content] + [c for a in found for c in a.cue])
@@ -76,7 +89,7 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
             if any(s < span[1] and span[0] < e for s, e in contents):
                 continue
             seen.add(span)
-            yield Attribution(content=[list(span)], kind="assertion", confidence=0.5)
+            yield span
 
 
 def _lemma(t: Token) -> str:

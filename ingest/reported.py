@@ -910,8 +910,13 @@ def stance_phrases(doc: Doc) -> Iterator[Attribution]:
         # "is [concerned] [by the evidence]": the parser may hang the phrase on the verb
         beside = [c for c in verb.children if c.i > t.i and c.dep_ == "prep"] if (
             t.pos_ == "ADJ") else []
-        if t.pos_ == "NOUN":
-            preps = preps - {"of"}  # "has the support of X": X supports, no stance of the subject
+        if t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children) and any(
+            c.dep_ in ("det", "nummod", "compound", "amod", "npadvmod") and c.i < t.i
+            for c in t.children
+        ):
+            # "has the support of X", "has 5 percent support of X": X supports, no stance of
+            # the subject ("renewed warnings of reprisals", "his support of the bill" are)
+            preps = preps - {"of"}
         for c in [*t.children, *beside]:
             if c.dep_ == "prep" and c.i > t.i and c.lower_ in preps:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]

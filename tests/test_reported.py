@@ -342,3 +342,10 @@ def test_a_cue_verb_under_refused_carries_the_refusal_in_its_cue(claims_of, trip
 )
 def test_no_stance_or_report_without_its_frame(claims_of, text):
     assert claims_of(text) == []
+
+
+def test_one_cue_one_attribution_the_fullest_cue_wins(claims_of, triple):
+    text = "The union is showing support for the mayor's transit plan."
+    assert [triple(text, c)[1:] for c in claims_of(text)] == [
+        ("is showing support for", "the mayor's transit plan")
+    ]
