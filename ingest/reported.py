@@ -499,6 +499,8 @@ def _lead_in(t: Token) -> bool:
 
 
 _ASIDES = frozenset({"worth", "needless", "suffice"})
+_ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "someone", "somebody",
+                     "whoever"})
 
 
 def _writer_to_reader(verb: Token) -> bool:
@@ -572,6 +574,8 @@ def _cue_verbs(doc: Doc) -> Iterator[Attribution]:
             continue  # "the so-called deal", "the report released Friday"
         if _writer_to_reader(t):
             continue  # "now tell me …", "it is worth noting that …": the writer's own voice
+        if t.dep_ == "acl" and t.head.lower_ in _ANYONE:
+            continue  # "a resource for anyone wanting to learn more": no one in particular
         p_lo, p_hi = paras[t.i]
         if (raised := _raised(doc, t, (p_lo, p_hi))) is not None:
             yield raised
