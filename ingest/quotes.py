@@ -75,7 +75,9 @@ def _double_quotes(text: str) -> list[tuple[int, int]]:
         ch = text[i]
         if ch == "\n" and open_at is not None:
             j = _next_nonspace(text, i)
-            if j < n and _mark_width(text, j) and _opens(text, j):
+            if j < n and _mark_width(text, j) and _opens(text, j) and _same_style(
+                text[open_at], text[j]
+            ):
                 # the next paragraph opens with a mark: the quotation continues
                 if start_at is None:
                     start_at = open_at
@@ -102,6 +104,13 @@ def _double_quotes(text: str) -> list[tuple[int, int]]:
         end = para_ends[pos] if pos < len(para_ends) else n
         out.append((start_at if start_at is not None else open_at, _rstrip(text, end)))
     return [q for q in out if q[1] - q[0] > 2]
+
+
+def _same_style(first: str, again: str) -> bool:
+    """A quotation continued in the next paragraph reopens with the mark it opened with: a
+    straight mark is not continued by a curly one (an excerpt set off with straight marks may
+    hold curly-quoted speech of its own)."""
+    return (first in "\"'") == (again in "\"'")
 
 
 def _mark_width(text: str, i: int) -> int:
