@@ -620,7 +620,7 @@ def _cue_verbs(doc: Doc) -> Iterator[Attribution]:
                 hi = t.i if lo < t.i else hi
                 if lo == t.i:
                     continue
-            parts = [(lo, _trim_tail(doc, lo, hi))]
+            parts = [(lo, _past_colon(doc, t, _trim_tail(doc, lo, hi), p_hi))]
         spans = [list(tokens_span(doc, a, b)) for a, b in parts if b > a]
         content = [s for s in spans if s[1] - s[0] >= 2]
         if not content:
@@ -770,6 +770,24 @@ def _interrupted(
     if right[1] - right[0] < 2:
         return None
     return [left, right]
+
+
+def _past_colon(doc: Doc, verb: Token, hi: int, para_end: int) -> int:
+    """``notes that three things are happening at once: home values are rising, …``: what
+    follows a colon in the same paragraph spells out the reported clause and belongs to it."""
+    if hi >= para_end or doc[hi].text != ":" or _lemma(verb) not in CLAUSE_VERBS or (
+        verb.i > hi
+    ):
+        return hi
+    for i in range(hi + 1, min(para_end, hi + 80)):
+        if doc[i].text in QUOTE_MARK_TOKENS:
+            return hi  # a quotation after the colon is read as one
+        if doc[i].is_sent_end or doc[i].text in (".", "!", "?"):
+            return i
+    return hi
+
+
+QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 
 
 def _trim_tail(doc: Doc, lo: int, hi: int) -> int:

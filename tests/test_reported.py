@@ -349,3 +349,12 @@ def test_one_cue_one_attribution_the_fullest_cue_wins(claims_of, triple):
     assert [triple(text, c)[1:] for c in claims_of(text)] == [
         ("is showing support for", "the mayor's transit plan")
     ]
+
+
+def test_a_colon_spells_out_the_reported_clause(claims_of, triple):
+    text = ("The analyst notes that three things are happening at once: prices are rising, rates "
+            "are low and lenders are generous.")
+    assert [triple(text, c)[1:] for c in claims_of(text)] == [
+        ("notes", "that three things are happening at once: prices are rising, rates are low and "
+         "lenders are generous")
+    ]
