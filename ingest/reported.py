@@ -230,6 +230,7 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
             # "will be severe [should Russia invade]": a condition glued to the clause
             if after and c.dep_ == "advcl" and c.left_edge.i == hi:
                 hi = c.right_edge.i + 1
+
             elif after and c.dep_ == "conj" and c.left_edge.i in (hi, hi + 1) and not any(
                 g.dep_ == "cc" for g in children
             ):
@@ -361,6 +362,29 @@ def _closing_report(
     if not any(tok.tag_ in _FINITE + ("MD",) for tok in doc[start:comma]):
         return None  # "In a statement, the company said.": no clause to report
     return (start, comma), None
+
+
+def _with_reason(verb: Token, lo: int, hi: int) -> int:
+    """``said [the claim smacked of hypocrisy, because …]``, ``threatened [to make him
+    testify, should he fail …]``: a reason or condition the parser hung on the cue after the
+    content it follows goes with that content."""
+    if lo <= verb.i:
+        return hi
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.left_edge.i == hi + 1 and verb.doc[hi].text == "," and (
+            _reason_or_condition(c)
+        ):
+            return c.right_edge.i + 1
+    return hi
+
+
+def _reason_or_condition(clause: Token) -> bool:
+    """An adverbial clause opened by "because", "so", "since" or an inverted condition
+    ("should he fail"): it argues for the reported clause rather than setting the scene."""
+    first = clause.left_edge
+    return first.lower_ in ("because", "so", "since") or (
+        first.lower_ in ("should", "had", "were") and first.dep_ in ("aux", "auxpass")
+    )
 
 
 def _complement_after(verb: Token) -> bool:
@@ -605,7 +629,7 @@ def _cue_verbs(doc: Doc) -> Iterator[Attribution]:
                                   cue_head=t.i, kind="direct", confidence=0.3)
             continue
         (lo, hi), _ = found
-        hi = _coordinated_cue(t, lo, _nonfinite_conjuncts(t, lo, hi))
+        hi = _coordinated_cue(t, lo, _nonfinite_conjuncts(t, lo, _with_reason(t, lo, hi)))
         lo, hi = max(lo, p_lo), min(hi, p_hi)
         cue_toks = _cue_tokens(t, prep)
         parts = _interrupted(doc, t, subj, cue_toks, (p_lo, p_hi))

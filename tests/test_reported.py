@@ -358,3 +358,11 @@ def test_a_colon_spells_out_the_reported_clause(claims_of, triple):
         ("notes", "that three things are happening at once: prices are rising, rates are low and "
          "lenders are generous")
     ]
+
+
+def test_a_reason_after_the_reported_clause_belongs_to_it(claims_of, triple):
+    text = ("The senator said the ruling smacked of hypocrisy, because the court had ruled the "
+            "other way a year before.")
+    assert triple(text, claims_of(text)[0])[2] == (
+        "the ruling smacked of hypocrisy, because the court had ruled the other way a year before"
+    )
