@@ -82,7 +82,7 @@ def _states_something(doc: Doc, a: Attribution) -> bool:
     quoted = a.kind in ("direct", "mixed") or any(
         ch in _QUOTE_MARKS for s, e in a.content for ch in doc.text[s:e]
     )
-    return is_proposition(doc, a.content, quoted=quoted)
+    return is_proposition(doc, a.content, quoted=quoted, judged=bool(a.speaker) or not a.cue)
 
 
 _DANGLING = frozenset(

@@ -81,13 +81,18 @@ def is_title(text: str) -> bool:
                                                          for w in caps)
 
 
-def is_proposition(doc: Doc, content: Sequence[Sequence[int]], *, quoted: bool) -> bool:
+def is_proposition(
+    doc: Doc, content: Sequence[Sequence[int]], *, quoted: bool, judged: bool = True
+) -> bool:
     """True when ``content`` states something: a clause, a quoted sentence or a full phrase.
 
     Args:
         doc: the parse the spans point into.
         content: the content spans of one attribution.
         quoted: whether the content is (partly) a quotation.
+        judged: whether the sentence names who holds the content. A noun phrase states
+            something only as someone's judgement of it: "[to confirm] justices", "[opposing]
+            the program" with no one named are acts, not claims.
     """
     words = _words(doc, content)
     if not words:
@@ -97,6 +102,8 @@ def is_proposition(doc: Doc, content: Sequence[Sequence[int]], *, quoted: bool) 
     if quoted:
         text = " ".join(doc.text[s:e] for s, e in content)
         return not is_title(text)
+    if not judged and len(content) == 1:
+        return False
     if all(t.pos_ == "PRON" or t.tag_ in ("WDT", "WP", "DT") for t in words):
         return False  # "it", "that", "them all"
     if all(t.ent_type_ in _POINTING or t.like_num or t.pos_ in ("DET", "ADP") for t in words):
