@@ -35,6 +35,7 @@ __all__ = [
     "INTENTION_VERBS",
     "RAISING_VERBS",
     "RAISING_PASSIVES",
+    "PREMISE_PARTICIPLES",
     "CUE_VERBS",
     "PREP_CUES",
     "NOUN_CUES",
@@ -136,6 +137,8 @@ PREP_CUES: dict[str, frozenset[str]] = dict(_load()["prepositions"])
 _WORDS = _load()["words"]
 #: Verbs whose passive raises a subject: ``is expected to win``, ``is said to be ill``.
 RAISING_PASSIVES = _WORDS["raising_passives"]
+#: Participles that set up a premise: ``…, assuming that rates stay low``.
+PREMISE_PARTICIPLES = _WORDS["premise_participles"]
 #: Nouns that report a claim through a ``that`` clause (``Lavrov's statement that …``).
 NOUN_CUES = _WORDS["nouns"]
 #: Nouns of things said: as an object they make a judging verb a cue.

@@ -33,6 +33,7 @@ from .cues import (
     MESSAGE_VERBS,
     NOUN_CUES,
     OBJECT_VERBS,
+    PREMISE_PARTICIPLES,
     PREP_CUES,
     QUOTE_VERBS,
     RAISING_PASSIVES,
@@ -600,6 +601,10 @@ def _cue_verbs(doc: Doc) -> Iterator[Attribution]:
             continue  # "now tell me …", "it is worth noting that …": the writer's own voice
         if t.dep_ == "acl" and t.head.lower_ in _ANYONE:
             continue  # "a resource for anyone wanting to learn more": no one in particular
+        if t.tag_ == "VBG" and t.lower_ in PREMISE_PARTICIPLES and t.dep_ != "ROOT" and not any(
+            c.dep_ in ("nsubj", "aux") for c in t.children
+        ):
+            continue  # "…, assuming that rates stay low": a premise, no one's belief
         p_lo, p_hi = paras[t.i]
         if (raised := _raised(doc, t, (p_lo, p_hi))) is not None:
             yield raised
