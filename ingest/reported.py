@@ -599,6 +599,8 @@ def _cue_verbs(doc: Doc) -> Iterator[Attribution]:
             continue  # "the so-called deal", "the report released Friday"
         if _writer_to_reader(t):
             continue  # "now tell me …", "it is worth noting that …": the writer's own voice
+        if t.dep_ == "pcomp" and t.head.lower_ == "without":
+            continue  # "without knowing how …", "it goes without saying": nothing said or known
         if t.dep_ == "acl" and t.head.lower_ in _ANYONE:
             continue  # "a resource for anyone wanting to learn more": no one in particular
         if t.tag_ == "VBG" and t.lower_ in PREMISE_PARTICIPLES and t.dep_ != "ROOT" and not any(

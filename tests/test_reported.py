@@ -317,6 +317,9 @@ def test_a_clause_before_a_cue_with_its_own_complement_is_not_its_content(claims
         "Now tell me this is not a disgrace.",
         "Ask yourself whether the plan works.",
         "It is worth noting that the plan has never been tried.",
+        # what is done "without saying" or "without knowing" is not said or known
+        "It goes without saying that the bridge needs repairs.",
+        "No one can judge the plan without knowing how it would affect the city.",
         # a participle that sets up a premise attributes no belief
         "Taxes on companies could be very low, assuming that their owners then pay more.",
         "Needless to say, the plan failed.",
