@@ -678,8 +678,11 @@ def _nonfinite_conjuncts(verb: Token, lo: int, hi: int) -> int:
     """
     if verb.tag_ not in _FINITE + ("VBN",) or hi <= verb.i:
         return hi
+    dangling = verb.doc[hi - 1].dep_ == "cc"  # "to threaten Moscow or": the parse split it
     for c in verb.children:
-        if c.dep_ != "conj" or c.i < hi or c.tag_ not in ("VB", "VBG"):
+        if c.dep_ not in ("conj", "dep") or c.i < hi or c.tag_ not in ("VB", "VBG") + (
+            ("VBP",) if dangling else ()
+        ) or (c.dep_ == "dep" and not dangling):
             continue
         if c.tag_ == "VB" and verb.tag_ == "VBP":
             continue  # "call them … and describe": the tagger reads a present as a base form

@@ -191,6 +191,12 @@ def test_not_reported_speech(claims_of, text):
             ("The senator", "has mentioned",
              "refinancing car loans and forcing banks to spend more from their reserves"),
         ),
+        (  # a content never ends on a coordinator: the verb after it is the content's too
+            "This week, the governor declined to threaten the union or even directly declare it "
+            "responsible.",
+            ("the governor", "declined",
+             "to threaten the union or even directly declare it responsible"),
+        ),
         (  # a cue verb in the cue's tense, coordinated inside the clause, is a second cue
             "The chief said he would order an inquiry into the fire and warned against early "
             "conclusions.",
