@@ -954,7 +954,7 @@ def stance_phrases(doc: Doc) -> Iterator[Attribution]:
     """
     for t in doc:
         verb = None
-        clause = None
+        clause = last = None
         prep = None
         if t.pos_ == "NOUN" and _lemma(t) in STANCE_NOUNS and t.dep_ == "dobj" and (
             _lemma(t.head) in LIGHT_VERBS
@@ -977,7 +977,7 @@ def stance_phrases(doc: Doc) -> Iterator[Attribution]:
             if c.dep_ == "prep" and c.i > t.i and c.lower_ in preps:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
-                    prep, clause = c, objs[0]
+                    prep, clause, last = c, objs[0], objs[-1]
                     break
             if c.dep_ == "ccomp" and c.i > t.i:
                 clause = c
@@ -986,6 +986,8 @@ def stance_phrases(doc: Doc) -> Iterator[Attribution]:
             continue
         subj = _speaker_of(verb)
         lo, hi = _subtree_range(clause)
+        if prep is not None:  # "about [re] [-] [election]": every object the parse gave it
+            hi = max(hi, last.right_edge.i + 1)
         content = tokens_span(doc, lo, hi)
         if content[1] - content[0] < 2:
             continue
