@@ -824,10 +824,11 @@ def _past_colon(doc: Doc, verb: Token, hi: int, para_end: int) -> int:
 QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 
 
-def _trim_tail(doc: Doc, lo: int, hi: int) -> int:
+def _trim_tail(doc: Doc, lo: int, hi: int, *, supplements: bool = True) -> int:
     """Cut a trailing ``, according to X`` or ``, citing …`` off a reported clause.
 
     Both belong to the reporting sentence, not to what is reported (PolNeAR stops before them).
+    With ``supplements`` a closing aside of the writer is cut too (see :func:`_trim_supplement`).
     """
     for i in range(lo + 1, hi - 1):
         if doc[i].text == "," and doc[i + 1].lower_ == "according" and i + 2 < len(doc) and (
@@ -844,7 +845,7 @@ def _trim_tail(doc: Doc, lo: int, hi: int) -> int:
         doc[root.left_edge.i - 1].text == ","
     ) and root.right_edge.i + 1 >= hi:
         return root.left_edge.i - 1
-    return _trim_supplement(doc, lo, hi)
+    return _trim_supplement(doc, lo, hi) if supplements else hi
 
 
 def _trim_supplement(doc: Doc, lo: int, hi: int) -> int:
@@ -869,7 +870,11 @@ def _trim_supplement(doc: Doc, lo: int, hi: int) -> int:
 
 
 def according_to(doc: Doc) -> Iterator[Attribution]:
-    """``According to X, …`` and ``…, according to X``: X is the speaker, the clause the content."""
+    """``According to X, …`` and ``…, according to X``: X is the speaker, the clause the content.
+
+    The content stays in the paragraph of the phrase (a parse may run a headline or a web
+    address line into the sentence)."""
+    paras = None
     for t in doc:
         if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
             continue
@@ -888,13 +893,16 @@ def according_to(doc: Doc) -> Iterator[Attribution]:
         head = t.head if t.head is not t else sent.root
         while head.dep_ not in _CLAUSE_HEADS and head.head is not head:
             head = head.head
+        paras = paras or _paragraphs(doc)
         lo, hi = _subtree_range(head)
-        lo, hi = max(lo, sent.start), min(hi, sent.end)
+        lo, hi = max(lo, sent.start, paras[t.i][0]), min(hi, sent.end, paras[t.i][1])
         parts = []
         if phrase[0] > lo:
             parts.append(tokens_span(doc, lo, phrase[0]))
         if hi > phrase[1]:
-            parts.append(tokens_span(doc, phrase[1], _trim_tail(doc, phrase[1], hi)))
+            # the source stands behind the whole sentence, its asides included
+            end = _trim_tail(doc, phrase[1], hi, supplements=False)
+            parts.append(tokens_span(doc, phrase[1], end))
         content = [list(p) for p in parts if p[1] - p[0] > 1]
         if not content:
             continue

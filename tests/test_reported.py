@@ -377,3 +377,10 @@ def test_a_reason_after_the_reported_clause_belongs_to_it(claims_of, triple):
     assert triple(text, claims_of(text)[0])[2] == (
         "the ruling smacked of hypocrisy, because the court had ruled the other way a year before"
     )
+
+
+def test_according_to_stays_in_its_line(claims_of, triple):
+    # ECB+ 20_6ecbplus (CC BY 3.0): a web address line above the sentence
+    text = ("http://www.example.org/discuss/board.php?view=all\nA powerful earthquake has hit "
+            "southern Iran, destroying several villages, according to reports.")
+    assert [c for c in claims_of(text) if "http" in c.text] == []
