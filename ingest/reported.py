@@ -715,6 +715,18 @@ def _coordinated_cue(verb: Token, lo: int, hi: int) -> int:
     return hi
 
 
+#: Verbs that only open quotations: as an infinitive they report nothing ("to continue").
+QUOTE_ONLY = QUOTE_VERBS - CLAUSE_VERBS - INFINITIVE_VERBS - OBJECT_VERBS
+
+
+def _absolute_with(verb: Token) -> bool:
+    """``with both leaders expected to visit``: a participle with its own subject after "with"."""
+    head = verb.head
+    return head.i != verb.i and head.lower_ == "with" and head.i < verb.i and any(
+        c.dep_ == "nsubj" for c in verb.children
+    ) or any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+
+
 def _raised(doc: Doc, verb: Token, para: tuple[int, int]) -> Attribution | None:
     """``[Melania] seems [to have vanished]``, ``[Obama's veto] is expected [to come Friday]``:
     a raising verb or a passive of saying or believing says that its subject's state of affairs
@@ -724,13 +736,14 @@ def _raised(doc: Doc, verb: Token, para: tuple[int, int]) -> Attribution | None:
     (``seemed to think``) is left to that verb.
     """
     lemma = _lemma(verb)
-    passive = lemma in RAISING_PASSIVES and verb.tag_ == "VBN" and any(
+    absolute = _absolute_with(verb)
+    passive = lemma in RAISING_PASSIVES and (verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" for c in verb.children
-    )
+    ) or absolute)
     if not passive and lemma not in RAISING_VERBS:
         return None
-    subj = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "nsubj")),
-                None)
+    subj = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "nsubj")
+                 or absolute and c.dep_ == "nsubj"), None)
     if subj is None or subj.i > verb.i:
         return None
     comp = None
@@ -745,8 +758,8 @@ def _raised(doc: Doc, verb: Token, para: tuple[int, int]) -> Attribution | None:
         ):
             comp = c
             break
-    if comp is None or _is_cue_verb(comp):
-        return None
+    if comp is None or _is_cue_verb(comp) and _lemma(comp) not in QUOTE_ONLY:
+        return None  # "seemed to think …" is read from "think"; "expected to continue" is not
     lo, hi = _subtree_range(comp)
     for c in verb.children:  # "is expected [to come] [before Friday]" hangs on the verb
         if c.dep_ in ("prep", "npadvmod", "advmod") and c.left_edge.i == hi and not (

@@ -219,6 +219,12 @@ def test_coordination_the_parser_hung_on_the_wrong_verb(claims_of, triple, text,
          "The storm | to be capable of reaching the coast"),
         ("The owners seem confident they have the money.", "seem",
          "The owners | confident they have the money"),
+        # "continue" only opens quotations: as an infinitive it is what is expected
+        ("The protests are expected to continue until election day.", "are expected",
+         "The protests | to continue until election day"),
+        # an absolute "with" clause raises its subject too
+        ("The race is heating up, with both candidates expected to visit the state next week.",
+         "expected", "both candidates | to visit the state next week"),
     ],
 )
 def test_raising_verbs_attribute_the_subjects_state_to_no_one(claims_of, triple, text, cue,
