@@ -36,6 +36,7 @@ __all__ = [
     "RAISING_VERBS",
     "RAISING_PASSIVES",
     "PREMISE_PARTICIPLES",
+    "TITLED_WORKS",
     "CUE_VERBS",
     "PREP_CUES",
     "NOUN_CUES",
@@ -139,6 +140,8 @@ _WORDS = _load()["words"]
 RAISING_PASSIVES = _WORDS["raising_passives"]
 #: Participles that set up a premise: ``…, assuming that rates stay low``.
 PREMISE_PARTICIPLES = _WORDS["premise_participles"]
+#: Works whose titles follow them in quotes: ``her commentary, “Melania, tell your story”``.
+TITLED_WORKS = _WORDS["titled_works"]
 #: Nouns that report a claim through a ``that`` clause (``Lavrov's statement that …``).
 NOUN_CUES = _WORDS["nouns"]
 #: Nouns of things said: as an object they make a judging verb a cue.

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from .attribution import Attribution
+from .cues import TITLED_WORKS
 from .spans import overlap, trim
 
 __all__ = ["find_quotes", "attach_quotes", "MAX_QUOTE_CHARS"]
@@ -272,7 +273,9 @@ def attach_quotes(
                 prior.content.append([qs, qe])
                 prior.kind = "mixed"
                 owner = prior
-            elif _is_utterance(text, qs, qe) and _stands_alone(text, q[0]):
+            elif _is_utterance(text, qs, qe) and _stands_alone(text, q[0]) and not (
+                _names_a_work(text, q[0])
+            ):
                 owner = Attribution(content=[[qs, qe]], kind="direct", confidence=0.4)
                 out.append(owner)
             else:
@@ -375,6 +378,19 @@ def _stands_alone(text: str, qs: int) -> bool:
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     return i < 0 or text[i] in ".!?:;,—–-\n" or text[i] in QUOTE_MARKS
+
+
+_WORK_BEFORE = re.compile(r"([A-Za-z][\w-]*)(?:['’]s)?,?\s*(?:(?:titled|entitled|called),?\s*)?\Z")
+
+
+def _names_a_work(text: str, qs: int) -> bool:
+    """``her commentary, "Melania, tell your story,"``: a quotation right after the name of a
+    work (a column, a book, a song) is its title."""
+    m = _WORK_BEFORE.search(text, max(0, qs - 40), qs)
+    if m is None:
+        return False
+    word = m.group(1).casefold()
+    return word in TITLED_WORKS or word.rstrip("s") in TITLED_WORKS
 
 
 _SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t\u00a0]*([A-Z][^\n]{1,80}?)[ \t.]*(?:\n|\Z)")

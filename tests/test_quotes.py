@@ -158,6 +158,8 @@ def test_guillemets_are_quotation_marks(claims_of, triple):
         # a quotation inside a sentence, with no cue and no comma or colon opening it, is a
         # phrase the writer borrows, not words someone is reported to say
         "The tour took the band into “a small club in the west of the city” for one night.",
+        # a quotation right after the name of a work is its title
+        'Ms. Davis\' commentary, "Mayor, tell us your own story," is very thoughtful.',
         "",
         "   \n\n  ",
     ],
