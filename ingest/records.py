@@ -38,7 +38,10 @@ RECORD_VERSION = "2"
 
 Span = list[int]  # [start, end)
 
-CLAIM_KINDS = ("direct", "mixed", "indirect", "according_to", "assertion")
+#: ``intention``: what someone plans, wants or decides to do ("plans to hold the contest"), as
+#: the writer reports it: an attribution (extraction scores count it) but no one's claim, so the
+#: graph keeps it out of claim nodes.
+CLAIM_KINDS = ("direct", "mixed", "indirect", "according_to", "assertion", "intention")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,13 +22,22 @@ from .attribution import Attribution
 from .cues import (
     ADDRESSEE_VERBS,
     CLAUSE_VERBS,
+    CUE_ADVERBS,
+    CUE_VERBS,
+    DOCUMENT_NOUNS,
     INFINITIVE_VERBS,
+    INTENTION_VERBS,
     LIGHT_VERBS,
     MEDIUM_NOUNS,
+    MESSAGE_NOUNS,
+    MESSAGE_VERBS,
     NOUN_CUES,
     OBJECT_VERBS,
+    PREMISE_PARTICIPLES,
     PREP_CUES,
     QUOTE_VERBS,
+    RAISING_PASSIVES,
+    RAISING_VERBS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     lexicon,
@@ -40,20 +49,15 @@ __all__ = ["reported_speech", "according_to", "noun_cues", "stance_phrases"]
 _SUBJ = ("nsubj", "csubj")
 _CONTENT_DEPS = ("ccomp",)
 _OBJECTS = ("dobj", "ccomp", "attr", "acomp", "oprd", "dative")
-#: What people issue, send or file: "issued a statement calling for …".
-_DOCUMENTS = MEDIUM_NOUNS | lexicon("paper papers letter tweets posts statements document")
 _CLAUSE_HEADS = ("ROOT", "ccomp", "conj", "relcl", "advcl")
 _OBJ_TAIL = ("xcomp", "oprd", "ccomp", "dative")
 _TIME_WORDS = lexicon(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "earlier later recently"
 )
-#: Verbs that only hedge the verb they raise: "seemed to think", "appeared to blame".
-_RAISING_VERBS = lexicon("seem appear")
-_CUE_ADVERBS = lexicon(
-    "also now then again once later earlier repeatedly previously still often even further "
-    "publicly privately recently already never first last"
-)
+#: Prepositions after an object that make it a judgement: "blamed Obama [for] …",
+#: "described the deal [as] …", "likened the rules [to] …".
+_JUDGING_PREPS = frozenset({"as", "for", "of", "over"})
 
 
 def _lemma(t: Token) -> str:
@@ -85,7 +89,7 @@ def _speaker_of(verb: Token) -> Token | None:
                 noun = t.head
                 if t.tag_ != "VBG" or t.i < noun.i or noun.dep_ == "pobj":
                     return None
-                if not (noun.dep_ == "dobj" and _lemma(noun) in _DOCUMENTS):
+                if not (noun.dep_ == "dobj" and _lemma(noun) in DOCUMENT_NOUNS):
                     return noun  # "one saying …", "a Trump tweet attacking …"
                 t = noun  # "[they] issued a statement calling …": whoever issued it
             elif t.dep_ == "acomp" and any(
@@ -131,7 +135,7 @@ def _in_cue(verb: Token, c: Token) -> bool:
     if c.dep_ == "prt":
         return True
     if c.dep_ == "advmod":
-        return c.i < verb.i and (c.lower_ in _CUE_ADVERBS or c.lower_.endswith("ly"))
+        return c.i < verb.i and (c.lower_ in CUE_ADVERBS or c.lower_.endswith("ly"))
     if c.dep_ == "npadvmod":
         return c.i == verb.i + 1 and c.lower_ in _TIME_WORDS
     return False
@@ -143,6 +147,8 @@ def _governing_verb(verb: Token, toks: list[Token]) -> list[Token]:
     head = verb.head
     if verb.dep_ not in ("xcomp", "advcl") or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
         return []
+    if _lemma(head) in INTENTION_VERBS:
+        return []  # "plans to call on": an intention of its own, its infinitive the content
     if verb.dep_ == "advcl" and not any(
         c.lower_ == "to" and c.dep_ == "aux" for c in verb.children
     ):
@@ -208,16 +214,24 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
     lemma = _lemma(verb)
     children = list(verb.children)
     ccomps = [c for c in children if c.dep_ in _CONTENT_DEPS]
-    if lemma in CLAUSE_VERBS and ccomps:
-        # all clausal complements on one side of the verb ("A, but B, the source added")
+    if lemma in CLAUSE_VERBS and ccomps and (
+        any(c.i > verb.i for c in ccomps) or not _complement_after(verb)
+    ):
+        # all clausal complements on one side of the verb ("A, but B, the source added"); a
+        # clause before the verb is its content only when nothing follows the verb ("X, the
+        # Academy has asked [her to do it twice]" reports the asking, not X)
         after = [c for c in ccomps if c.i > verb.i]
         side = after or ccomps
         lo = min(c.left_edge.i for c in side)
+        dobj = [c for c in children if c.dep_ == "dobj" and c.right_edge.i + 1 == lo > verb.i]
+        if dobj and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in side[0].children):
+            lo = dobj[0].left_edge.i  # "thinks [the outreach] [was phony]": a misparsed subject
         hi = max(c.right_edge.i for c in side) + 1
         for c in children:
             # "will be severe [should Russia invade]": a condition glued to the clause
             if after and c.dep_ == "advcl" and c.left_edge.i == hi:
                 hi = c.right_edge.i + 1
+
             elif after and c.dep_ == "conj" and c.left_edge.i in (hi, hi + 1) and not any(
                 g.dep_ == "cc" for g in children
             ):
@@ -225,6 +239,10 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                 stop = next((t.i for t in c.subtree if t.i > c.i and t.text == ","), None)
                 hi = stop if stop is not None else c.right_edge.i + 1
         return (lo, hi), None
+    if lemma in CLAUSE_VERBS and not ccomps and (clause := _misparsed_clause(verb)):
+        return clause, None
+    if lemma in CLAUSE_VERBS and not ccomps and (clause := _misattached_complement(verb)):
+        return clause, None
     preps = PREP_CUES.get(lemma)
     if preps:
         for c in children:
@@ -236,13 +254,36 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     lo, hi = _subtree_range(objs[0])
+                    for g in children:  # "called on [Mr Hockney to quit]": the infinitive too
+                        if g.dep_ in ("xcomp", "advcl") and g.left_edge.i == hi and any(
+                            a.dep_ == "aux" and a.lower_ == "to" for a in g.children
+                        ):
+                            hi = g.right_edge.i + 1
                     return (lo, hi), c
                 if c.dep_ == "prt":
                     nxt = [g for g in children if g.dep_ in ("dobj", "ccomp") and g.i > c.i]
                     if nxt:
                         return _subtree_range(nxt[0]), c
-    if lemma in OBJECT_VERBS:
+        for c in children:
+            # "called for [compensation to be clawed back]": the parser made "for" the mark
+            # of a clause instead of a preposition
+            if c.dep_ not in ("advcl", "ccomp") or c.i < verb.i:
+                continue
+            mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ in preps
+                         and g.i == c.left_edge.i), None)
+            before = verb.doc[c.left_edge.i - 1]
+            if mark is None and before.head.i == verb.i and before.dep_ == "prep" and (
+                before.lower_ in preps and not list(before.children)
+            ):
+                mark = before  # "for" left without an object, the clause beside it
+            if mark is not None and mark.i > verb.i:
+                return (mark.i + 1, c.right_edge.i + 1), mark
+    if lemma in OBJECT_VERBS or lemma in ADDRESSEE_VERBS:
         dobj = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+        if dobj and lemma not in MESSAGE_VERBS | ADDRESSEE_VERBS and not _judging_frame(
+            verb, dobj[0]
+        ):
+            dobj = []  # "attacked the boats", "found a way": an act, not a judgement
         if dobj and not (lemma in ADDRESSEE_VERBS and not _has_tail(verb, dobj[0])):
             lo, hi = _subtree_range(dobj[0])
             for c in children:
@@ -255,7 +296,7 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                 if tail and tail[0].dep_ == "ccomp":
                     lo = tail[0].left_edge.i
             return (lo, hi), None
-    if lemma in _RAISING_VERBS:
+    if lemma in RAISING_VERBS:
         # "seemed to think that …" is the cue "seemed to think" (found from "think");
         # "seemed to capture the mood": the cue is "seemed to capture", the claim its object
         for c in children:
@@ -273,51 +314,307 @@ def _content_range(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         return None
     if lemma in INFINITIVE_VERBS:
         for c in children:
-            if c.dep_ == "xcomp" and c.i > verb.i and any(
+            if c.dep_ == "xcomp" and c.i > verb.i and (any(
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children
-            ):
-                return _subtree_range(c), None
-    if ccomps and lemma in QUOTE_VERBS:
+            ) or c.tag_ == "VBG" and lemma not in INTENTION_VERBS):
+                return _subtree_range(c), None  # "agreed [to …]", "proposes [doing away …]"
+    if ccomps and lemma in QUOTE_VERBS and (lemma in CLAUSE_VERBS or _quoted(ccomps[0])):
+        # a verb that only opens quotations ("sang", "went") reports no unquoted clause
         return _subtree_range(ccomps[0]), None
     # "[The talks failed], a source said." with the cue attached to the main clause
     if verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and verb.head.i < verb.i and (
-        lemma in CLAUSE_VERBS
+        lemma in CLAUSE_VERBS and lemma in QUOTE_VERBS
     ) and not any(c.dep_ in ("dobj",) for c in children):
         head = verb.head
         lo = head.left_edge.i
         hi = verb.left_edge.i
-        if hi > lo:
+        # only a reporting clause set off by a comma or dash, in the active voice ("…, a
+        # source said"); "confirmed she [was admitted]" is a complement, not a report of it
+        if hi > lo and _SET_OFF & {verb.doc[hi - 1].text, verb.doc[hi].text} and not any(
+            c.dep_ == "auxpass" for c in children
+        ):
             return (lo, hi), None
     return None
+
+
+_SET_OFF = frozenset({",", "—", "–", "--", "-"})
+
+
+def _closing_report(
+    doc: Doc, verb: Token, subj: Token, para: tuple[int, int]
+) -> tuple[tuple[int, int], None] | None:
+    """``[The department has made changes …], the agency announced Tuesday.``: a verb of saying
+    with its subject closes the line after a comma and says nothing else, but the parser hung
+    the clause before it elsewhere (often on a headline line it ran into). The clause from the
+    line's start to the comma is what it reports."""
+    if not (_lemma(verb) in CLAUSE_VERBS and _lemma(verb) in QUOTE_VERBS) or subj.i > verb.i:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= para[0] or doc[comma].text != ",":
+        return None
+    rest = [tok for tok in doc[verb.i + 1 : para[1]] if not (tok.is_punct or tok.is_space)]
+    if rest and not all(_in_cue(verb, tok) or tok.head is verb and tok.dep_ == "npadvmod"
+                        for tok in rest):
+        return None
+    start = max(para[0], verb.sent.start if verb.sent.start < comma else para[0])
+    start = para[0] if doc[start:comma].text.count("\n") else start
+    if not any(tok.tag_ in _FINITE + ("MD",) for tok in doc[start:comma]):
+        return None  # "In a statement, the company said.": no clause to report
+    return (start, comma), None
+
+
+def _with_reason(verb: Token, lo: int, hi: int) -> int:
+    """``said [the claim smacked of hypocrisy, because …]``, ``threatened [to make him
+    testify, should he fail …]``: a reason or condition the parser hung on the cue after the
+    content it follows goes with that content."""
+    if lo <= verb.i:
+        return hi
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.left_edge.i == hi + 1 and verb.doc[hi].text == "," and (
+            _reason_or_condition(c)
+        ):
+            return c.right_edge.i + 1
+    return hi
+
+
+def _reason_or_condition(clause: Token) -> bool:
+    """An adverbial clause opened by "because", "so", "since" or an inverted condition
+    ("should he fail"): it argues for the reported clause rather than setting the scene."""
+    first = clause.left_edge
+    return first.lower_ in ("because", "so", "since") or (
+        first.lower_ in ("should", "had", "were") and first.dep_ in ("aux", "auxpass")
+    )
+
+
+def _complement_after(verb: Token) -> bool:
+    return any(c.i > verb.i and c.dep_ in ("dobj", "dative", "xcomp") for c in verb.children)
+
+
+def _quoted(clause: Token) -> bool:
+    """True when a quote mark or a colon opens the clause (it is a quotation)."""
+    first = clause.left_edge
+    before = clause.doc[first.i - 1] if first.i > 0 else None
+    return first.text in _QUOTE_CHARS or (before is not None and before.text in (
+        _QUOTE_CHARS | {":"}))
+
+
+def _misparsed_clause(verb: Token) -> tuple[int, int] | None:
+    """``denied [global warming] [is taking place]``: a clause whose subject the parser made
+    the cue's object and whose verb it hung elsewhere; the content runs from that object to the
+    end of the clause. Only a verb with an auxiliary and no subject of its own counts."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if dobj is None:
+        return None
+    for v in verb.subtree:
+        if v.i <= dobj.i or v.dep_ not in ("advcl", "ccomp", "relcl") or v.pos_ not in (
+            "VERB", "AUX"
+        ):
+            continue
+        kids = list(v.children)
+        finite = any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" and c.i < v.i for c in kids)
+        if finite and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in kids
+        ) and v.left_edge.i > dobj.i:
+            return dobj.left_edge.i, v.right_edge.i + 1
+    return None
+
+
+_ADVERBIAL_MARKS = frozenset(
+    {"because", "if", "although", "though", "while", "when", "unless", "since", "as", "after",
+     "before", "until", "once", "so", "whereas", "than", "lest"}
+)
+
+
+def _misattached_complement(verb: Token) -> tuple[int, int] | None:
+    """``said after the convention [he would not accept …]``, ``told leaders [that few people
+    understood …]``: a finite clause with its own subject that the parser hung on the verb as an
+    adverbial, or on the addressee as a relative clause although "that" only marks it.
+
+    An adverbial clause opened by "because", "if", "when" and the like stays an adverbial.
+    """
+    for c in verb.children:
+        if c.i < verb.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.dep_ == "advcl" and _finite_clause(c) and not any(
+            g.dep_ == "mark" and g.lower_ in _ADVERBIAL_MARKS for g in c.children
+        ) and not (c.left_edge.tag_ == "WRB" and c.left_edge.lower_ in ("when", "where")
+                   and not _negated(verb)):
+            # "said when she resigned" is a time; "has not said when they would act" a question
+            lo, hi = _subtree_range(c)
+            subj = next(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl"))
+            if any(g.dep_ == "prep" and g.i < subj.i for g in c.children):
+                lo = subj.left_edge.i  # "said [after the convention] he would …": the cue's
+            return lo, hi
+    if _lemma(verb) not in ADDRESSEE_VERBS:
+        return None
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+        for t in obj.subtree:
+            if t.dep_ in ("relcl", "acl") and _finite_clause(t) and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i == t.left_edge.i
+                for g in t.children
+            ):
+                return _subtree_range(t)
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _finite_clause(v: Token) -> bool:
+    """A verb with its own subject and a tense (or a modal)."""
+    kids = list(v.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids) and (
+        v.tag_ in _FINITE or any(c.tag_ in _FINITE + ("MD",) for c in kids
+                                 if c.dep_ in ("aux", "auxpass"))
+    )
 
 
 def _has_tail(verb: Token, dobj: Token) -> bool:
     return any(c.i > dobj.i and c.dep_ in _OBJ_TAIL for c in verb.children)
 
 
+def _judging_frame(verb: Token, dobj: Token) -> bool:
+    """True when a judging verb's object stands in a judgement, not in an act.
+
+    "called [the deal a disaster]", "blamed [Obama for the delay]", "defended [his remarks]",
+    'slammed [the "witch hunt"]' judge; "attacked [two boats]", "defended [the title]",
+    "questioned [the student]", "offered [products]" do not.
+    """
+    if _lemma(dobj) in MESSAGE_NOUNS:
+        return True
+    tail = [c for c in verb.children if c.i > dobj.i and c.dep_ in _OBJ_TAIL]
+    if tail and not (_lemma(verb) in CLAUSE_VERBS and tail[0].dep_ == "xcomp" and _lemma(
+        tail[0]
+    ) != "be"):
+        return True  # "found [it] to be false", not "need to find [money] to pay"
+    if any(c.dep_ == "prep" and c.i > dobj.i and c.lower_ in _JUDGING_PREPS
+           for c in verb.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("as", "for") for c in dobj.children):
+        return True
+    if _lemma(verb) in CLAUSE_VERBS and any(
+        c.dep_ == "acl" and c.tag_ == "VBG" and c.i > dobj.i for c in dobj.children
+    ):
+        return True  # "shows Democrats outpacing Republicans": a small clause
+    return any(t.text in _QUOTE_CHARS for t in dobj.subtree)
+
+
+_QUOTE_CHARS = frozenset('"“”‘’«»')
+
+
 def _is_cue_verb(t: Token) -> bool:
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
-    lemma = _lemma(t)
-    return lemma in CLAUSE_VERBS or lemma in OBJECT_VERBS or lemma in INFINITIVE_VERBS or (
-        lemma in QUOTE_VERBS or lemma in PREP_CUES
+    return _lemma(t) in CUE_VERBS
+
+
+def _lead_in(t: Token) -> bool:
+    """"[Talking about his win], he said: …", "[Asked about the plan], she said …": a participle
+    before the cue it hangs on sets the scene for that cue's claim; it is no claim itself."""
+    return (
+        t.dep_ == "advcl"
+        and t.i < t.head.i
+        and t.tag_ in ("VBG", "VBN")
+        and _is_cue_verb(t.head)
+        and not any(c.dep_ in _CONTENT_DEPS for c in t.children)  # "Saying he would …, X"
     )
 
 
-def reported_speech(doc: Doc) -> Iterator[Attribution]:
+_ASIDES = frozenset({"worth", "needless", "suffice"})
+_ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "someone", "somebody",
+                     "whoever"})
+
+
+def _writer_to_reader(verb: Token) -> bool:
+    """An imperative ("Now tell me …", "ask yourself …") or an aside ("it is worth noting",
+    "needless to say"): the writer addresses the reader; no one is reported."""
+    if verb.head.lower_ in _ASIDES and verb.head.i != verb.i:
+        return True
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "ROOT" and all(v.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in v.children
+    ) for v in (t, verb))
+
+
+def _the_reader(subj: Token) -> bool:
+    """"you", "many of you", "those of you": the writer addressing the reader."""
+    return subj.lower_ == "you" or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "you" for g in c.children)
+        for c in subj.children
+    )
+
+
+def _impersonal_passive(verb: Token) -> bool:
+    """``it was confirmed: "…"``: a passive cue with an empty "it" opens a quotation whose
+    speaker the sentence does not name."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
+
+
+def _is_intention(verb: Token) -> bool:
+    """``plans to hold``, ``wants to support``, ``decided to treat``: an infinitive of a verb of
+    intending (not ``decided that …``, which reports a conclusion)."""
+    lemma = _lemma(verb)
+    return lemma in INTENTION_VERBS and not (
+        lemma in CLAUSE_VERBS and any(c.dep_ in _CONTENT_DEPS for c in verb.children)
+    )
+
+
+def reported_speech(doc: Doc) -> list[Attribution]:
     """Every cue verb with its speaker and content; a bare cue (``he said``) has no content.
 
     Bare cues are kept (``content == []``) so :mod:`.quotes` can hand them a quotation.
     """
+    return _without_governors(list(_cue_verbs(doc)))
+
+
+def _without_governors(found: list[Attribution]) -> list[Attribution]:
+    """``refused to disclose [the records]``: when a cue verb's cue took in the verb it depends
+    on, that verb's own attribution (``refused [to disclose the records]``) is the same one read
+    too wide; the inner cue, with its narrower content, is kept."""
+    inner = [a for a in found if a.content and len(a.cue) == 1 and a.cue_head is not None]
+    out = []
+    for a in found:
+        if a.content and a.cue and any(
+            b is not a and b.cue[0][0] <= a.cue[0][0] and a.cue[-1][1] <= b.cue[0][1]
+            and b.cue[0][1] > a.cue[-1][1] and all(
+                any(cs <= s and e <= ce for cs, ce in a.content) for s, e in b.content)
+            for b in inner
+        ):
+            continue
+        out.append(a)
+    return out
+
+
+def _cue_verbs(doc: Doc) -> Iterator[Attribution]:
     paras = _paragraphs(doc)
     for t in doc:
         if not _is_cue_verb(t):
             continue
-        if t.dep_ == "amod" or (t.tag_ == "VBN" and t.dep_ == "acl"):
+        if t.dep_ == "amod" or (t.tag_ == "VBN" and t.dep_ == "acl") or _lead_in(t):
             continue  # "the so-called deal", "the report released Friday"
+        if _writer_to_reader(t):
+            continue  # "now tell me …", "it is worth noting that …": the writer's own voice
+        if t.dep_ == "pcomp" and t.head.lower_ == "without":
+            continue  # "without knowing how …", "it goes without saying": nothing said or known
+        if t.dep_ == "acl" and t.head.lower_ in _ANYONE:
+            continue  # "a resource for anyone wanting to learn more": no one in particular
+        if t.tag_ == "VBG" and t.lower_ in PREMISE_PARTICIPLES and t.dep_ != "ROOT" and not any(
+            c.dep_ in ("nsubj", "aux") for c in t.children
+        ):
+            continue  # "…, assuming that rates stay low": a premise, no one's belief
         p_lo, p_hi = paras[t.i]
+        if (raised := _raised(doc, t, (p_lo, p_hi))) is not None:
+            yield raised
+            continue
         found = _content_range(t)
         subj = _speaker_of(t)
+        if subj is not None and _the_reader(subj) and _lemma(t) not in QUOTE_VERBS:
+            continue  # "as you know", "you think she must be": the writer talks to the reader
         speaker: list[list[int]] = []
         head = None
         if subj is not None:
@@ -331,12 +628,15 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
             parts := _interrupted(doc, t, subj, _cue_tokens(t), (p_lo, p_hi))
         ):
             found = ((parts[0][0], parts[-1][1]), None)
+        if found is None and subj is not None:
+            found = _closing_report(doc, t, subj, (p_lo, p_hi))
         if found is None:
-            if _lemma(t) in QUOTE_VERBS and subj is not None:
+            if _lemma(t) in QUOTE_VERBS and (subj is not None or _impersonal_passive(t)):
                 yield Attribution(content=[], cue=cue, speaker=speaker, speaker_head=head,
                                   cue_head=t.i, kind="direct", confidence=0.3)
             continue
         (lo, hi), _ = found
+        hi = _coordinated_cue(t, lo, _nonfinite_conjuncts(t, lo, _with_reason(t, lo, hi)))
         lo, hi = max(lo, p_lo), min(hi, p_hi)
         cue_toks = _cue_tokens(t, prep)
         parts = _interrupted(doc, t, subj, cue_toks, (p_lo, p_hi))
@@ -351,18 +651,134 @@ def reported_speech(doc: Doc) -> Iterator[Attribution]:
                 hi = t.i if lo < t.i else hi
                 if lo == t.i:
                     continue
-            parts = [(lo, _trim_tail(doc, lo, hi))]
+            parts = [(lo, _past_colon(doc, t, _trim_tail(doc, lo, hi), p_hi))]
         spans = [list(tokens_span(doc, a, b)) for a, b in parts if b > a]
         content = [s for s in spans if s[1] - s[0] >= 2]
         if not content:
             # "He said:\n\n"…"": the complement is in the next paragraph, a quotation
-            if subj is not None:
+            if subj is not None and _lemma(t) in QUOTE_VERBS:
                 yield Attribution(content=[], cue=cue, speaker=speaker, speaker_head=head,
                                   cue_head=t.i, kind="direct", confidence=0.3)
             continue
         conf = 0.8 if _lemma(t) in CLAUSE_VERBS else 0.6
+        kind = "intention" if _is_intention(t) else "indirect"
         yield Attribution(content=content, cue=cue, speaker=speaker, speaker_head=head,
-                          cue_head=t.i, kind="indirect", confidence=conf if speaker else conf - 0.2)
+                          cue_head=t.i, kind=kind, confidence=conf if speaker else conf - 0.2)
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _nonfinite_conjuncts(verb: Token, lo: int, hi: int) -> int:
+    """``agreed [to share a currency and rely on each other]``: a bare infinitive or gerund
+    the parser coordinated with the finite cue verb continues the cue's content.
+
+    A finite cue verb cannot be coordinated with a base form or a gerund, so such a conjunct
+    belongs to the infinitive or gerund the cue introduced; the content runs to its end.
+    """
+    if verb.tag_ not in _FINITE + ("VBN",) or hi <= verb.i:
+        return hi
+    dangling = verb.doc[hi - 1].dep_ == "cc"  # "to threaten Moscow or": the parse split it
+    for c in verb.children:
+        if c.dep_ not in ("conj", "dep") or c.i < hi or c.tag_ not in ("VB", "VBG") + (
+            ("VBP",) if dangling else ()
+        ) or (c.dep_ == "dep" and not dangling):
+            continue
+        if c.tag_ == "VB" and verb.tag_ == "VBP":
+            continue  # "call them … and describe": the tagger reads a present as a base form
+        gap = verb.doc[hi : c.left_edge.i]
+        if len(gap) > 1 or any(t.dep_ not in ("cc", "punct") for t in gap):
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "aux") and g.i < c.i for g in c.children):
+            continue
+        hi = c.right_edge.i + 1
+    return hi
+
+
+def _coordinated_cue(verb: Token, lo: int, hi: int) -> int:
+    """``said [he would order a review] and warned against hackers``: a finite cue verb that
+    the parser coordinated inside the content, in the tense of the cue and not of its head,
+    is a second cue of the same speaker; the content stops before it."""
+    if verb.tag_ not in _FINITE:
+        return hi
+    doc = verb.doc
+    for t in doc[max(lo, verb.i + 1) : hi]:
+        if t.dep_ != "conj" or t.tag_ != verb.tag_ or t.head.tag_ == t.tag_:
+            continue
+        if not _is_cue_verb(t) or any(g.dep_ in _SUBJ for g in t.children):
+            continue
+        cut = t.left_edge.i
+        while cut > lo and doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1
+        if cut > lo:
+            return cut
+    return hi
+
+
+#: Verbs that only open quotations: as an infinitive they report nothing ("to continue").
+QUOTE_ONLY = QUOTE_VERBS - CLAUSE_VERBS - INFINITIVE_VERBS - OBJECT_VERBS
+
+
+def _absolute_with(verb: Token) -> bool:
+    """``with both leaders expected to visit``: a participle with its own subject after "with"."""
+    head = verb.head
+    return head.i != verb.i and head.lower_ == "with" and head.i < verb.i and any(
+        c.dep_ == "nsubj" for c in verb.children
+    ) or any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+
+
+def _raised(doc: Doc, verb: Token, para: tuple[int, int]) -> Attribution | None:
+    """``[Melania] seems [to have vanished]``, ``[Obama's veto] is expected [to come Friday]``:
+    a raising verb or a passive of saying or believing says that its subject's state of affairs
+    is seemed, expected or said, by no one the sentence names (a ``by`` agent aside).
+
+    The subject and the complement are the content's two fragments; a raised cue verb
+    (``seemed to think``) is left to that verb.
+    """
+    lemma = _lemma(verb)
+    absolute = _absolute_with(verb)
+    passive = lemma in RAISING_PASSIVES and (verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in verb.children
+    ) or absolute)
+    if not passive and lemma not in RAISING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "nsubj")
+                 or absolute and c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > verb.i:
+        return None
+    comp = None
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            comp = c
+            break
+        if not passive and c.dep_ in ("acomp", "oprd") or (
+            not passive and c.dep_ == "prep" and c.lower_ == "like"
+        ):
+            comp = c
+            break
+    if comp is None or _is_cue_verb(comp) and _lemma(comp) not in QUOTE_ONLY:
+        return None  # "seemed to think …" is read from "think"; "expected to continue" is not
+    lo, hi = _subtree_range(comp)
+    for c in verb.children:  # "is expected [to come] [before Friday]" hangs on the verb
+        if c.dep_ in ("prep", "npadvmod", "advmod") and c.left_edge.i == hi and not (
+            passive and c.dep_ == "prep" and c.lower_ == "by"
+        ):
+            hi = c.right_edge.i + 1
+    s_lo, s_hi = _subtree_range(subj)
+    s_lo, hi = max(s_lo, para[0]), min(_trim_tail(doc, lo, hi), para[1])
+    if hi <= lo or s_hi <= s_lo:
+        return None
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj"), None)
+    speaker = [list(tokens_span(doc, *_subtree_range(agent)))] if agent is not None else []
+    return Attribution(
+        content=[list(tokens_span(doc, s_lo, s_hi)), list(tokens_span(doc, lo, hi))],
+        cue=_cue_spans(doc, _cue_tokens(verb)), speaker=speaker,
+        speaker_head=agent.i if agent is not None else None, cue_head=verb.i,
+        kind="indirect", confidence=0.5,
+    )
 
 
 def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
@@ -403,10 +819,29 @@ def _interrupted(
     return [left, right]
 
 
-def _trim_tail(doc: Doc, lo: int, hi: int) -> int:
+def _past_colon(doc: Doc, verb: Token, hi: int, para_end: int) -> int:
+    """``notes that three things are happening at once: home values are rising, …``: what
+    follows a colon in the same paragraph spells out the reported clause and belongs to it."""
+    if hi >= para_end or doc[hi].text != ":" or _lemma(verb) not in CLAUSE_VERBS or (
+        verb.i > hi
+    ):
+        return hi
+    for i in range(hi + 1, min(para_end, hi + 80)):
+        if doc[i].text in QUOTE_MARK_TOKENS:
+            return hi  # a quotation after the colon is read as one
+        if doc[i].is_sent_end or doc[i].text in (".", "!", "?"):
+            return i
+    return hi
+
+
+QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
+
+
+def _trim_tail(doc: Doc, lo: int, hi: int, *, supplements: bool = True) -> int:
     """Cut a trailing ``, according to X`` or ``, citing …`` off a reported clause.
 
     Both belong to the reporting sentence, not to what is reported (PolNeAR stops before them).
+    With ``supplements`` a closing aside of the writer is cut too (see :func:`_trim_supplement`).
     """
     for i in range(lo + 1, hi - 1):
         if doc[i].text == "," and doc[i + 1].lower_ == "according" and i + 2 < len(doc) and (
@@ -423,11 +858,36 @@ def _trim_tail(doc: Doc, lo: int, hi: int) -> int:
         doc[root.left_edge.i - 1].text == ","
     ) and root.right_edge.i + 1 >= hi:
         return root.left_edge.i - 1
+    return _trim_supplement(doc, lo, hi) if supplements else hi
+
+
+def _trim_supplement(doc: Doc, lo: int, hi: int) -> int:
+    """Cut a closing supplement: ``…, which makes him an outlier``, ``…, the presumed favorite``.
+
+    A non-restrictive relative clause or an appositive after a comma is the writer's aside, not
+    part of what the speaker is reported to say (supplements speak for the writer: Potts 2005,
+    *The Logic of Conventional Implicatures*). Only a supplement that closes the clause is cut.
+    """
+    for t in doc[lo:hi]:
+        start = t.left_edge.i
+        if t.dep_ not in ("relcl", "appos") or start - 1 <= lo or t.right_edge.i + 2 < hi:
+            continue
+        if doc[start - 1].text != ",":
+            continue
+        if t.dep_ == "relcl" and doc[start].tag_ not in ("WDT", "WP", "WP$"):
+            continue
+        if t.dep_ == "relcl" and doc[start].lower_ == "that":
+            continue
+        return start - 1
     return hi
 
 
 def according_to(doc: Doc) -> Iterator[Attribution]:
-    """``According to X, …`` and ``…, according to X``: X is the speaker, the clause the content."""
+    """``According to X, …`` and ``…, according to X``: X is the speaker, the clause the content.
+
+    The content stays in the paragraph of the phrase (a parse may run a headline or a web
+    address line into the sentence)."""
+    paras = None
     for t in doc:
         if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
             continue
@@ -446,13 +906,16 @@ def according_to(doc: Doc) -> Iterator[Attribution]:
         head = t.head if t.head is not t else sent.root
         while head.dep_ not in _CLAUSE_HEADS and head.head is not head:
             head = head.head
+        paras = paras or _paragraphs(doc)
         lo, hi = _subtree_range(head)
-        lo, hi = max(lo, sent.start), min(hi, sent.end)
+        lo, hi = max(lo, sent.start, paras[t.i][0]), min(hi, sent.end, paras[t.i][1])
         parts = []
         if phrase[0] > lo:
             parts.append(tokens_span(doc, lo, phrase[0]))
         if hi > phrase[1]:
-            parts.append(tokens_span(doc, phrase[1], _trim_tail(doc, phrase[1], hi)))
+            # the source stands behind the whole sentence, its asides included
+            end = _trim_tail(doc, phrase[1], hi, supplements=False)
+            parts.append(tokens_span(doc, phrase[1], end))
         content = [list(p) for p in parts if p[1] - p[0] > 1]
         if not content:
             continue
@@ -498,8 +961,13 @@ def noun_cues(doc: Doc) -> Iterator[Attribution]:
                           confidence=0.6)
 
 
+_STANCE_PREPS = frozenset(
+    {"about", "over", "of", "for", "on", "with", "against", "toward", "towards", "regarding"}
+)
+
+
 def stance_phrases(doc: Doc) -> Iterator[Attribution]:
-    """``expressed concern about X``, ``is critical of X``, ``is confident that X``.
+    """``expressed concern about X``, ``is critical of X``, ``is concerned by X``.
 
     A light verb with a stance noun, or "be" with a stance adjective, attributes a stance:
     the cue runs from the verb (with its auxiliaries) to the preposition, the content is the
@@ -507,7 +975,7 @@ def stance_phrases(doc: Doc) -> Iterator[Attribution]:
     """
     for t in doc:
         verb = None
-        clause = None
+        clause = last = None
         prep = None
         if t.pos_ == "NOUN" and _lemma(t) in STANCE_NOUNS and t.dep_ == "dobj" and (
             _lemma(t.head) in LIGHT_VERBS
@@ -515,13 +983,22 @@ def stance_phrases(doc: Doc) -> Iterator[Attribution]:
             verb = t.head
         if verb is None:
             continue
-        for c in t.children:
-            if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("about", "over", "of", "for", "on",
-                                                              "with", "against", "toward",
-                                                              "towards", "regarding"):
+        preps = _STANCE_PREPS | ({"by"} if t.pos_ == "ADJ" else set())
+        # "is [concerned] [by the evidence]": the parser may hang the phrase on the verb
+        beside = [c for c in verb.children if c.i > t.i and c.dep_ == "prep"] if (
+            t.pos_ == "ADJ") else []
+        if t.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in t.children) and any(
+            c.dep_ in ("det", "nummod", "compound", "amod", "npadvmod") and c.i < t.i
+            for c in t.children
+        ):
+            # "has the support of X", "has 5 percent support of X": X supports, no stance of
+            # the subject ("renewed warnings of reprisals", "his support of the bill" are)
+            preps = preps - {"of"}
+        for c in [*t.children, *beside]:
+            if c.dep_ == "prep" and c.i > t.i and c.lower_ in preps:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
-                    prep, clause = c, objs[0]
+                    prep, clause, last = c, objs[0], objs[-1]
                     break
             if c.dep_ == "ccomp" and c.i > t.i:
                 clause = c
@@ -530,6 +1007,8 @@ def stance_phrases(doc: Doc) -> Iterator[Attribution]:
             continue
         subj = _speaker_of(verb)
         lo, hi = _subtree_range(clause)
+        if prep is not None:  # "about [re] [-] [election]": every object the parse gave it
+            hi = max(hi, last.right_edge.i + 1)
         content = tokens_span(doc, lo, hi)
         if content[1] - content[0] < 2:
             continue

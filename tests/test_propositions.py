@@ -89,6 +89,9 @@ def test_parts_lie_inside_the_content_and_keep_its_order(claims_of):
         # what is coordinated under a denial may be denied too: left whole
         "Russia has denied it is preparing to invade and accused Western countries of "
         "undermining its security.",
+        # verbs sharing one object make one proposition: "X shot" alone says nothing
+        "According to police, the 36-year-old driver from Minneapolis hit and killed a woman "
+        "in the parking lot of the store.",
         # a piece of fewer than three content words stays with the rest
         "\u201cWe will talk, and we will see,\u201d Lavrov said.",
     ],

@@ -155,6 +155,11 @@ def test_guillemets_are_quotation_marks(claims_of, triple):
         "Russia also issued a list of security demands to the West.",
         # scare quotes and titles are not claims
         "The so-called “open door” stayed shut during the “Morning Joe” segment.",
+        # a quotation inside a sentence, with no cue and no comma or colon opening it, is a
+        # phrase the writer borrows, not words someone is reported to say
+        "The tour took the band into “a small club in the west of the city” for one night.",
+        # a quotation right after the name of a work is its title
+        'Ms. Davis\' commentary, "Mayor, tell us your own story," is very thoughtful.',
         "",
         "   \n\n  ",
     ],
@@ -196,7 +201,103 @@ def test_unbalanced_quote_does_not_swallow_the_rest_of_the_document(claims_of, t
         ("«Bonjour» dit-il", ["«Bonjour»"]),
         ("No quotes at all.", []),
         ('"Para one.\n\n"Para two." Done.', ['"Para one.\n\n"Para two."']),
+        # an excerpt paragraph opened with a straight mark is not continued by a curly one
+        ('"The crowd waited.\n\n“Here he is,” she said.', ['"The crowd waited.', "“Here he is,”"]),
     ],
 )
 def test_find_quotes(text, quotes):
     assert [text[s:e] for s, e in find_quotes(text)] == quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“If you look at the numbers,” the senator said, “the program has failed.”",
+        '"By moving first," Ms. Lee told the board, "we forced the others to follow."',
+    ],
+)
+def test_a_cue_whose_clause_is_the_second_half_of_a_quote_takes_the_first_half(
+    claims_of, triple, text
+):
+    # the parse makes the second quote the cue's clause; the first is the same speaker's words
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert len(claims[0].content) == 2
+    assert claims[0].kind == "direct"
+
+
+def test_a_participle_after_the_cue_is_no_second_half_of_the_quote(claims_of, triple):
+    text = "“We are finished,” she said, adding that the vote had been close."
+    claims = claims_of(text)
+    assert [triple(text, c) for c in claims] == [
+        ("she", "said", "We are finished"),
+        ("she", "adding", "that the vote had been close"),
+    ]
+
+
+def test_a_quotation_opened_by_a_comma_is_speech(claims_of, triple):
+    text = "The coach did not hide it, “We played badly and we deserved to lose.”"
+    assert [(c.kind, triple(text, c)[2]) for c in claims_of(text)] == [
+        ("direct", "We played badly and we deserved to lose")
+    ]
+
+
+def test_an_impersonal_passive_cue_opens_a_quotation_with_no_speaker(claims_of, triple):
+    # ECB+ 1_4ecb (CC BY 3.0)
+    text = ("In a statement from her people, it was confirmed, “Tara Reid has checked herself "
+            "into Promises Treatment Center.”")
+    assert [triple(text, c) for c in claims_of(text)] == [
+        ("", "was confirmed", "Tara Reid has checked herself into Promises Treatment Center")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I think the referee will be fair," the coach said during a stop in Raleigh, N.C., '
+        '"but a lot of fans will be watching."',
+        '"This is a great night for our team!" the captain shouted to the fans, "and the whole '
+        'league is watching."',
+    ],
+)
+def test_a_quote_split_by_its_cue_stays_one_claim_past_abbreviations_and_exclamations(
+    claims_of, text
+):
+    claims = claims_of(text)
+    assert [(c.kind, len(c.content)) for c in claims] == [("direct", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The voters are worried,” said the pollster, speaking of the senator’s health. “It is "
+        "one of the things that can sink a campaign.”",
+        '"We have had floods here before," the mayor said after the storm. He did not suggest '
+        'a new levee. "Our goal is to keep the river where it belongs."',
+    ],
+)
+def test_a_later_quote_in_the_paragraph_continues_the_speakers_turn(claims_of, triple, text):
+    quotes = [c for c in claims_of(text) if c.kind == "direct"]
+    assert len(quotes) == 1 and len(quotes[0].content) == 2
+
+
+def test_a_quote_after_another_named_speaker_is_not_the_first_speakers(claims_of):
+    text = ('"We will win," the mayor said. Her rival Tom Lee disagreed with the forecast. '
+            '"The city wants a change."')
+    quotes = [c for c in claims_of(text) if c.kind == "direct"]
+    assert [len(c.content) for c in quotes if c.cue] == [1]
+
+
+def test_a_nickname_in_quotes_does_not_end_the_speakers_turn(claims_of):
+    text = ('"This is a great night for our team!" the captain, Maria "Mia" Lopez, shouted to '
+            'the fans. "The whole league is watching us."')
+    quotes = [c for c in claims_of(text) if c.kind == "direct"]
+    assert [len(c.content) for c in quotes] == [2]
+
+
+def test_a_quote_after_reported_speech_gives_that_speakers_words(claims_of, triple):
+    text = ('The coach said the team has what it needs. "Patience, real patience, and a lot of '
+            'speed on the wings."')
+    claims = claims_of(text)
+    assert [(c.kind, len(c.content)) for c in claims] == [("mixed", 2)]
+    assert triple(text, claims[0])[:2] == ("The coach", "said")
