@@ -229,7 +229,8 @@ def merge_once(path: Path) -> dict:
         "seconds": seconds,
         "loaded_mib": loaded_mib,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        **{k: stats.get(k, 0) for k in ("sources", "stories", "speakers", "claims", "mentions")},
+        "stories": stats.get("stories", stats.get("storys", 0)),
+        **{k: stats.get(k, 0) for k in ("sources", "speakers", "claims", "mentions")},
     }
 
 
