@@ -33,7 +33,6 @@ from .cues import (
     MESSAGE_VERBS,
     NOUN_CUES,
     OBJECT_VERBS,
-    PREMISE_PARTICIPLES,
     PREP_CUES,
     QUOTE_VERBS,
     RAISING_PASSIVES,
@@ -43,6 +42,7 @@ from .cues import (
     lexicon,
 )
 from .spans import tokens_span
+from .voice import impersonal_passive, no_one_reported, the_reader
 
 __all__ = ["reported_speech", "according_to", "noun_cues", "stance_phrases"]
 
@@ -523,38 +523,6 @@ def _lead_in(t: Token) -> bool:
     )
 
 
-_ASIDES = frozenset({"worth", "needless", "suffice"})
-_ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "someone", "somebody",
-                     "whoever"})
-
-
-def _writer_to_reader(verb: Token) -> bool:
-    """An imperative ("Now tell me …", "ask yourself …") or an aside ("it is worth noting",
-    "needless to say"): the writer addresses the reader; no one is reported."""
-    if verb.head.lower_ in _ASIDES and verb.head.i != verb.i:
-        return True
-    t = verb
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
-    return t.dep_ == "ROOT" and all(v.tag_ == "VB" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in v.children
-    ) for v in (t, verb))
-
-
-def _the_reader(subj: Token) -> bool:
-    """"you", "many of you", "those of you": the writer addressing the reader."""
-    return subj.lower_ == "you" or any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "you" for g in c.children)
-        for c in subj.children
-    )
-
-
-def _impersonal_passive(verb: Token) -> bool:
-    """``it was confirmed: "…"``: a passive cue with an empty "it" opens a quotation whose
-    speaker the sentence does not name."""
-    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
-
-
 def _is_intention(verb: Token) -> bool:
     """``plans to hold``, ``wants to support``, ``decided to treat``: an infinitive of a verb of
     intending (not ``decided that …``, which reports a conclusion)."""
@@ -597,23 +565,15 @@ def _cue_verbs(doc: Doc) -> Iterator[Attribution]:
             continue
         if t.dep_ == "amod" or (t.tag_ == "VBN" and t.dep_ == "acl") or _lead_in(t):
             continue  # "the so-called deal", "the report released Friday"
-        if _writer_to_reader(t):
-            continue  # "now tell me …", "it is worth noting that …": the writer's own voice
-        if t.dep_ == "pcomp" and t.head.lower_ == "without":
-            continue  # "without knowing how …", "it goes without saying": nothing said or known
-        if t.dep_ == "acl" and t.head.lower_ in _ANYONE:
-            continue  # "a resource for anyone wanting to learn more": no one in particular
-        if t.tag_ == "VBG" and t.lower_ in PREMISE_PARTICIPLES and t.dep_ != "ROOT" and not any(
-            c.dep_ in ("nsubj", "aux") for c in t.children
-        ):
-            continue  # "…, assuming that rates stay low": a premise, no one's belief
+        if no_one_reported(t):
+            continue  # "now tell me …", "assuming that …": the writer's voice or no one's
         p_lo, p_hi = paras[t.i]
         if (raised := _raised(doc, t, (p_lo, p_hi))) is not None:
             yield raised
             continue
         found = _content_range(t)
         subj = _speaker_of(t)
-        if subj is not None and _the_reader(subj) and _lemma(t) not in QUOTE_VERBS:
+        if subj is not None and the_reader(subj) and _lemma(t) not in QUOTE_VERBS:
             continue  # "as you know", "you think she must be": the writer talks to the reader
         speaker: list[list[int]] = []
         head = None
@@ -631,7 +591,7 @@ def _cue_verbs(doc: Doc) -> Iterator[Attribution]:
         if found is None and subj is not None:
             found = _closing_report(doc, t, subj, (p_lo, p_hi))
         if found is None:
-            if _lemma(t) in QUOTE_VERBS and (subj is not None or _impersonal_passive(t)):
+            if _lemma(t) in QUOTE_VERBS and (subj is not None or impersonal_passive(t)):
                 yield Attribution(content=[], cue=cue, speaker=speaker, speaker_head=head,
                                   cue_head=t.i, kind="direct", confidence=0.3)
             continue
