@@ -247,7 +247,10 @@ def _scrubbed(record: DocumentRecord) -> DocumentRecord:
     data = record.to_json()
     if not SURROGATES.search(json.dumps(data, ensure_ascii=False)):
         return record  # the common case, found at C speed
-    return DocumentRecord.from_json(scrub(data))
+    clean = DocumentRecord.from_json(scrub(data))
+    if clean.text != record.text:  # the hash names the text the record now holds
+        clean.sha256 = hashlib.sha256(clean.text.encode("utf-8")).hexdigest()
+    return clean
 
 
 def build(
