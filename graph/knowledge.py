@@ -43,6 +43,8 @@ class Knowledge:
     metonyms: dict[str, str]  # capital or seat of power -> country
     demonyms: dict[str, str]  # country name key -> adjective ("russia" -> "Russian")
     organisations: dict[str, str]  # name key -> canonical name
+    blocs: dict[str, str]  # "nato" -> "NATO": qualify roles, are no country
+    seated_blocs: frozenset[str]  # "un", "eu": a role qualified by them is affiliated to them
     stopwords: frozenset[str]
     speech_words: frozenset[str]
     light_words: frozenset[str]
@@ -121,6 +123,8 @@ def knowledge() -> Knowledge:
         metonyms=metonyms,
         demonyms=demonyms,
         organisations=organisations,
+        blocs={row[0].casefold(): row[1] for row in _lines("blocs.tsv")},
+        seated_blocs=frozenset(r[0].casefold() for r in _lines("blocs.tsv") if r[2] == "seat"),
         stopwords=_words("stopwords.txt"),
         speech_words=_words("speech_words.txt"),
         light_words=_words("light_words.txt"),

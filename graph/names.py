@@ -68,12 +68,7 @@ def is_pronoun(text: str) -> bool:
 
 
 #: Nationality words and country names → the country they point to (a role's affiliation).
-NATIONALITIES: dict[str, str] = {
-    **_K.countries,
-    **{k: v for k, v in _K.organisations.items() if k in ("un", "eu", "nato")},
-    "european": "European Union",
-    "western": "West",
-}
+NATIONALITIES: dict[str, str] = {**_K.countries, **_K.blocs}
 
 #: Country → its adjective, for names like "Russia's foreign ministry" → "Russian Foreign Ministry".
 DEMONYMS: dict[str, str] = dict(_K.demonyms)
@@ -152,6 +147,6 @@ def role_country(text: str | None) -> str | None:
     for n in (2, 1):
         for i in range(len(words) - n + 1):
             gram = " ".join(words[i : i + n]).strip(".")
-            if gram in NATIONALITIES and gram not in ("nato", "western", "european"):
+            if gram in NATIONALITIES and (gram not in _K.blocs or gram in _K.seated_blocs):
                 return NATIONALITIES[gram]
     return None
