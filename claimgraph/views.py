@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .exports.html import DEFAULT_MAX_NODES, notebook_html, render_html, write_html
+from .exports.html import notebook_html, render_html, write_html
 from .exports.rdf import generate_nquads, to_dataset
 from .exports.store import memory_store, open_store, run_named, select, store_is_current
 from .graph.model import ClaimGraph
@@ -64,17 +64,10 @@ class ExportViews:
     def named_query(self, kg: ClaimGraph, name: str, params: dict) -> list[dict[str, Any]]:
         return run_named(self.store(kg), name, params)
 
-    def write_html(
-        self,
-        kg: ClaimGraph,
-        path: str | Path,
-        *,
-        max_nodes: int = DEFAULT_MAX_NODES,
-        speaker: str | None = None,
-        topic: str | None = None,
-        title: str = "claimgraph",
-    ) -> None:
-        write_html(kg, path, max_nodes=max_nodes, speaker=speaker, topic=topic, title=title)
+    def write_html(self, kg: ClaimGraph, path: str | Path, **options: Any) -> None:
+        """``options``: those of :func:`claimgraph.exports.html.write_html` (``max_nodes``,
+        ``speaker``, ``topic``, ``title``)."""
+        write_html(kg, path, **options)
 
     def notebook_html(self, kg: ClaimGraph) -> str:
         return notebook_html(render_html(kg))
