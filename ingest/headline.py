@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import CLAUSE_VERBS, lexicon
 from .parsed import noun_chunks_in
+from .propositions import content_tokens
 from .records import Span
 
 __all__ = [
@@ -101,7 +102,7 @@ def headline(
 
     Returns ``None`` when the content holds no word.
     """
-    tokens = _content_tokens(doc, content)
+    tokens = content_tokens(doc, content)
     inside = {t.i for t in tokens}
     if not tokens:
         return None
@@ -166,20 +167,6 @@ def choose_headline(first: str | None, others: Iterable[str | None] = ()) -> str
     if named:
         return max(set(named), key=lambda p: (named.count(p), -len(p), p))
     return first or next((p for p in others if p), None)
-
-
-def _content_tokens(doc: Doc, content: Sequence[Span]) -> list[Token]:
-    out: list[Token] = []
-    seen: set[int] = set()
-    for s, e in sorted(content):
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
-        for t in span:
-            if not t.is_space and t.i not in seen:
-                seen.add(t.i)
-                out.append(t)
-    return out
 
 
 def _is_root(t: Token, inside: set[int]) -> bool:
@@ -419,7 +406,7 @@ def key_phrases(doc: Doc, content: Sequence[Span], *, max_words: int = 4) -> lis
     exercises"); a single common noun ("crisis", "talks") or a phrase with a number or a date
     in it is no key phrase. Determiners and possessive pronouns are left out.
     """
-    tokens = _content_tokens(doc, content)
+    tokens = content_tokens(doc, content)
     inside = {t.i for t in tokens}
     if not tokens:
         return []

@@ -46,7 +46,7 @@ def propositions(doc: Doc, content: Sequence[Span], *, denial: bool = False) -> 
     Returns an empty list when the content is one proposition (the common case), so a record
     only grows where there is something to say.
     """
-    tokens = _content_tokens(doc, content)
+    tokens = content_tokens(doc, content)
     if sum(t.pos_ in _CONTENT_POS for t in tokens) < 2 * MIN_WORDS:
         return []
     inside = {t.i for t in tokens}
@@ -64,7 +64,8 @@ def propositions(doc: Doc, content: Sequence[Span], *, denial: bool = False) -> 
     return out if len(out) > 1 else []
 
 
-def _content_tokens(doc: Doc, content: Sequence[Span]) -> list[Token]:
+def content_tokens(doc: Doc, content: Sequence[Span]) -> list[Token]:
+    """The tokens of ``content`` spans, in text order, spaces and repeats left out."""
     out: list[Token] = []
     seen: set[int] = set()
     for s, e in sorted(content):
