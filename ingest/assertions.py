@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import Attribution
 from .cues import CLAUSE_VERBS, INFINITIVE_VERBS, OBJECT_VERBS
+from .parsed import doc_text
 from .quantities import find_quantities
 from .spans import tokens_span
 
@@ -63,7 +64,7 @@ def _assertion_spans(doc: Doc, found: Sequence[Attribution]) -> Iterator[tuple[i
         if not any(ch.isdigit() for ch in stext) and " of " not in stext:
             continue
         for q in find_quantities(stext, offset=sent.start_char):
-            if not _countable(q) or _is_year(doc.text, q):
+            if not _countable(q) or _is_year(doc_text(doc), q):
                 continue
             if q.span is None or _covered(q.span[0], taken) or _quoted(doc, q.span[0], sent):
                 continue
@@ -84,7 +85,7 @@ def _assertion_spans(doc: Doc, found: Sequence[Attribution]) -> Iterator[tuple[i
                 # elsewhere ("that has killed 13,000 people" keeps the event as its subject)
                 continue
             span = tokens_span(doc, lo, hi)
-            if span[1] - span[0] < 10 or span in seen or _not_prose(doc.text[span[0]:span[1]]):
+            if span[1] - span[0] < 10 or span in seen or _not_prose(doc_text(doc)[span[0]:span[1]]):
                 continue
             if any(s < span[1] and span[0] < e for s, e in contents):
                 continue

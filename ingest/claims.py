@@ -82,7 +82,7 @@ def extract_claims(doc: Doc, body: list[list[int]] | None = None) -> list[ClaimM
 def _states_something(doc: Doc, a: Attribution) -> bool:
     """Content that is a proposition (see :mod:`.contents`); quotations are judged as such."""
     quoted = a.kind in ("direct", "mixed") or any(
-        ch in _QUOTE_MARKS for s, e in a.content for ch in doc.text[s:e]
+        ch in _QUOTE_MARKS for s, e in a.content for ch in doc_text(doc)[s:e]
     )
     return is_proposition(doc, a.content, quoted=quoted, judged=bool(a.speaker) or not a.cue)
 

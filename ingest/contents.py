@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from .cues import CLAUSE_VERBS, QUOTE_VERBS, lexicon
+from .parsed import doc_text
 
 __all__ = ["is_proposition", "is_title"]
 
@@ -100,7 +101,7 @@ def is_proposition(
     if _has_verb(words):
         return not _reporting_clause(words)
     if quoted:
-        text = " ".join(doc.text[s:e] for s, e in content)
+        text = " ".join(doc_text(doc)[s:e] for s, e in content)
         return not is_title(text)
     if not judged and len(content) == 1:
         return False

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .cues import lexicon
+from .parsed import doc_text
 
 __all__ = ["SpeakerIndex", "Resolved", "PRONOUNS", "strip_determiner"]
 
@@ -58,7 +59,7 @@ class SpeakerIndex:
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text
+        self.text = doc_text(doc) if text is None else text
         # entity spans by start char, and a surname → full name map built as we read
         self._ents = sorted(
             (e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")),
