@@ -11,6 +11,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from .attributes import use_attribute_table
 from .errors import ClaimgraphError
 from .records import Span
 
@@ -42,6 +43,7 @@ def load_pipeline(name: str | None = None):  # -> spacy.language.Language
             continue
         logger.debug("loaded spaCy model %s %s", candidate, nlp.meta.get("version"))
         _keep_abbreviations(nlp)
+        use_attribute_table(nlp)
         return nlp
     raise ClaimgraphError(
         f"no spaCy English model found (tried {', '.join(names)}); "
