@@ -22,6 +22,7 @@ from .entities import known_entities
 from .exports.atomic import atomic_write_text, output_lock, swap_in
 from .exports.vocab import DEFAULT_BASE, base_iri_problem
 from .graph.build import build_graph
+from .heap import frozen_heap
 from .ingest.cache import RecordCache, pipeline_version
 from .ingest.codepoints import SURROGATES, scrub
 from .ingest.errors import ClaimgraphError, InputError
@@ -293,7 +294,8 @@ def _merge(records: Sequence[DocumentRecord], **kw: Any) -> ClaimGraph:
     """``build_records``, timed and counted on ``report``."""
     report: BuildReport = kw["report"]
     start = time.perf_counter()
-    kg = build_records(records, **kw)
+    with frozen_heap():  # the records live as long as the build
+        kg = build_records(records, **kw)
     report.counts = {k: v for k, v in kg.stats().items() if not k.startswith("edges_")}
     report.timings["merge"] = time.perf_counter() - start
     return kg
@@ -306,7 +308,7 @@ def _finish(
     whole (call with :func:`output_lock` held): readers see the old build or the new one.
 
     ``report.seconds`` is the whole run since ``started``, writing included."""
-    with swap_in(out) as staging:
+    with swap_in(out) as staging, frozen_heap():
         written: dict[str, float] = {}
         write_outputs(kg, staging, timings=written, **write_kw)
         report.timings["write"] = written.pop("total")

@@ -17,6 +17,7 @@ from .exports.atomic import atomic_open, atomic_write_bytes
 from .exports.html import write_html
 from .exports.rdf import canonical_rdf
 from .exports.store import nquads_digest, write_store
+from .forked import Forked, can_fork
 from .ingest.codepoints import scrub
 from .ingest.errors import InputError
 from .ingest.records import DocumentRecord, record_problem
@@ -121,6 +122,12 @@ def _stream(path: Path, write: Callable[[IO[str]], None]) -> None:
         write(fh)
 
 
+#: Up to this many edges the writers that do not need each other run in forked children. A
+#: child touches the graph it reads, so each may come to copy it; beyond this size (about
+#: 50,000 articles) the outputs are written one after the other to keep memory flat.
+FORK_MAX_EDGES = 2_000_000
+
+
 def write_outputs(
     kg,
     out_dir: Path,
@@ -128,46 +135,89 @@ def write_outputs(
     progress: Callable[[str], None] | None = None,
     max_nodes: int = 1500,
     timings: dict[str, float] | None = None,
+    parallel: bool | None = None,
 ) -> dict[str, str]:
     """Write records (when the graph carries them), graph JSON, RDF, the Oxigraph store and HTML
     into ``out_dir``; ``timings`` receives the seconds each took.
 
     The quads are generated, sorted and parsed once (:class:`CanonicalRDF`); every RDF format
-    is written from them. The store is loaded in a thread meanwhile: Oxigraph's bulk loader
-    runs without the GIL, so it costs the build no time of its own on a second core.
+    is written from them. Writers run side by side where they can (``parallel``, by default
+    when the platform forks and the graph has at most :data:`FORK_MAX_EDGES` edges): records
+    and HTML in a child from the start, Turtle and JSON-LD in a child once the quads exist,
+    the store in a thread (Oxigraph's bulk loader runs without the GIL), the rest here.
     """
     from ._version import __version__
 
     out_dir.mkdir(parents=True, exist_ok=True)
     timings = timings if timings is not None else {}
-    written: dict[str, str] = {}
+    if parallel is None:
+        parallel = can_fork() and kg.G.number_of_edges() <= FORK_MAX_EDGES
+    written = {name: str(out_dir / file) for name, file in OUTPUT_FILES.items()}
+    if not kg.records:
+        del written["records"]
     kw = {"base": kg.base, "version": kg.version or __version__}
     start = time.perf_counter()
-    rdf = canonical_rdf(kg, **kw)  # the canonical form, checked; every RDF output reads it
-    digest = nquads_digest(rdf.data)  # recorded in graph.json: tells a stale store apart
-    timings["rdf"] = time.perf_counter() - start
-    steps: list[tuple[str, Callable[[Path], object]]] = [
-        ("json", lambda p: _stream(p, lambda fh: _dump_graph(kg, fh, nquads_sha256=digest))),
-        ("trig", lambda p: atomic_write_bytes(p, rdf.serialise("trig"))),
-        ("nq", lambda p: atomic_write_bytes(p, rdf.data)),
-        ("ttl", lambda p: atomic_write_bytes(p, rdf.serialise("ttl"))),
-        ("jsonld", lambda p: _stream(p, rdf.write_jsonld)),
-        ("html", lambda p: write_html(kg, p, max_nodes=max_nodes)),
-    ]
-    if kg.records:
-        steps.insert(0, ("records", lambda p: write_records(kg.records, p)))
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as pool:
-        if progress:
-            progress("store")
-        store = pool.submit(_timed, write_store, rdf.data, out_dir)
-        for name, write in steps:
+    children: list[Forked[dict[str, float]]] = []
+
+    def group(steps: list[tuple[str, Callable[[Path], object]]]) -> Callable[[], dict]:
+        def run() -> dict[str, float]:
+            done = {}
+            for name, write in steps:
+                if progress:
+                    progress(name)
+                done[name] = _timed(write, out_dir / OUTPUT_FILES[name])
+            return done
+
+        return run
+
+    def side_by_side(steps: list[tuple[str, Callable[[Path], object]]]) -> None:
+        if parallel:
+            children.append(Forked(group(steps), name="writer"))
+        else:
+            timings.update(group(steps)())
+
+    try:
+        first: list[tuple[str, Callable[[Path], object]]] = [
+            ("html", lambda p: write_html(kg, p, max_nodes=max_nodes))
+        ]
+        if kg.records:
+            first.insert(0, ("records", lambda p: write_records(kg.records, p)))
+        side_by_side(first)
+        rdf_start = time.perf_counter()
+        rdf = canonical_rdf(kg, **kw)  # the canonical form, checked; every RDF output reads it
+        digest = nquads_digest(rdf.data)  # recorded in graph.json: tells a stale store apart
+        timings["rdf"] = time.perf_counter() - rdf_start
+        side_by_side(
+            [
+                ("ttl", lambda p: atomic_write_bytes(p, rdf.serialise("ttl"))),
+                ("jsonld", lambda p: _stream(p, rdf.write_jsonld)),
+            ]
+        )
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as pool:
             if progress:
-                progress(name)
-            path = out_dir / OUTPUT_FILES[name]
-            timings[name] = _timed(write, path)
-            written[name] = str(path)
-        timings["store"] = store.result()
-    written["store"] = str(out_dir / OUTPUT_FILES["store"])
+                progress("store")
+            store = pool.submit(_timed, write_store, rdf.data, out_dir)
+            timings.update(
+                group(
+                    [
+                        ("trig", lambda p: atomic_write_bytes(p, rdf.serialise("trig"))),
+                        ("nq", lambda p: atomic_write_bytes(p, rdf.data)),
+                        (
+                            "json",
+                            lambda p: _stream(
+                                p, lambda fh: _dump_graph(kg, fh, nquads_sha256=digest)
+                            ),
+                        ),
+                    ]
+                )()
+            )
+            timings["store"] = store.result()
+        while children:
+            timings.update(children[0].result())
+            children.pop(0)
+    finally:
+        for child in children:
+            child.cancel()
     timings["total"] = time.perf_counter() - start
     return written
 

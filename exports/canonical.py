@@ -84,7 +84,7 @@ class CanonicalRDF:
         if fmt == "trig":
             return ox.serialize(self.by_graph, format=ox.RdfFormat.TRIG, prefixes=_OX_PREFIXES)
         if fmt == "ttl":
-            triples = sorted({q.triple for q in self.by_graph}, key=str)
+            triples = sorted({q.triple for q in self.quads}, key=str)
             return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_OX_PREFIXES)
         if fmt == "jsonld":
             out = io.StringIO()

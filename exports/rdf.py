@@ -197,7 +197,7 @@ def generate_quads(
                 yield s, SCHEMA.author, Literal(author), g
             for credit in d.get("credits") or []:
                 yield s, CKG.credit, Literal(credit), g
-            for _, o, k in sorted(G.out_edges(n, keys=True)):
+            for o, k in _out_edges(G, n):
                 if k == S.PUBLISHED_BY:
                     yield s, SCHEMA.publisher, iri(o), g
                 elif k == S.COPY_OF:
@@ -227,7 +227,7 @@ def generate_quads(
                 yield s, SCHEMA.affiliation, Literal(d["affiliation"]), entities
             if d.get("same_as"):
                 yield s, SCHEMA.sameAs, URIRef(d["same_as"]), entities
-            for _, o, k in sorted(G.out_edges(n, keys=True)):
+            for o, k in _out_edges(G, n):
                 if k == S.RELAYS:
                     yield s, CKG.relays, iri(o), relations
                 elif k == S.MEMBER_OF:
@@ -252,7 +252,7 @@ def generate_quads(
                 yield qn, CKG.bound, Literal(q.get("bound") or "exact"), entities
                 if q.get("text"):
                     yield qn, RDFS.label, Literal(q["text"]), entities
-            for _, o, k in sorted(G.out_edges(n, keys=True)):
+            for o, k in _out_edges(G, n):
                 if k == S.ABOUT:
                     yield s, SCHEMA.about, iri(o), entities
                 elif k == S.CONTRADICTS:
@@ -289,6 +289,12 @@ def generate_quads(
         yield g, PROV.wasGeneratedBy, run, meta
 
 
+def _out_edges(G, n: str) -> list[tuple[str, str]]:
+    """``(target, key)`` of every edge out of ``n``, sorted: read off the adjacency, since
+    ``G.out_edges(n)`` builds a view per call and dominated the export of a large graph."""
+    return sorted((o, k) for o, keys in G.succ[n].items() for k in keys)
+
+
 def _mention_quads(G, n, d, s, iri, g, texts) -> Iterator[Quad]:
     yield s, RDF.type, CKG.ClaimMention, g
     yield s, OA.hasSource, iri(d["source"]), g
@@ -303,7 +309,7 @@ def _mention_quads(G, n, d, s, iri, g, texts) -> Iterator[Quad]:
     if d.get("date") and d["date"] != published and (lit := _date(d["date"])) is not None:
         yield s, CKG.statementDate, lit, g
     yield s, CKG.confidence, _decimal(round(float(d.get("confidence", 0.5)), 4)), g
-    for _, o, k in sorted(G.out_edges(n, keys=True)):
+    for o, k in _out_edges(G, n):
         if k == S.EXPRESSES:
             yield s, CKG.expresses, iri(o), g
     spans = d.get("content") or [[d["start"], d["end"]]]
