@@ -308,7 +308,7 @@ def _finish(
     whole (call with :func:`output_lock` held): readers see the old build or the new one.
 
     ``report.seconds`` is the whole run since ``started``, writing included."""
-    with swap_in(out) as staging, frozen_heap():
+    with swap_in(out) as staging, frozen_heap(collect=False):  # writers make no cycles
         written: dict[str, float] = {}
         write_outputs(kg, staging, timings=written, **write_kw)
         report.timings["write"] = written.pop("total")

@@ -39,7 +39,11 @@ _SCALE = "|".join(_SCALES)
 _WORD_NUM = "|".join(sorted(_WORDS, key=len, reverse=True))
 _UNIT = r"(?:\s+(?:of\s+)?(?P<unit>[A-Za-z][\w-]*))?"
 
+# A quantity starts at a digit, a currency sign, the space before a number, or a word start:
+# the lookahead skips the middle of words at once, and a bound word is never read inside
+# another word ("cover 13 cities" is not "over 13", "awesome 1967" not "some 1967").
 _QTY_RE = re.compile(
+    r"(?=[\d$£€¥\s]|\b[^\W\d_])"
     rf"(?:(?P<bound>{_BOUND_RE})\s+)?"
     rf"(?:(?P<vague>(?:tens|hundreds|thousands|millions|billions)(?:\s+of\s+"
     rf"(?:thousands|millions|billions))?)\s+of"

@@ -80,3 +80,16 @@ def test_outlet_assertion_with_a_quantity(claims_of):
     assert assertion.speaker == [] and assertion.speaker_name is None
     assert assertion.text == "Russia has massed tens of thousands of troops on the Ukrainian border"
     assert assertion.quantities[0].bound == "approx"
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("The tour will cover 13 US cities", "exact"),  # not "over 13"
+        ("The awesome 1967 tourists won", "exact"),  # not "some 1967", about 1967
+        ("a show in Hanover\n\nThousands of products", "approx"),  # not "over … Thousands"
+    ],
+)
+def test_a_bound_word_is_never_read_inside_another_word(text, bound):
+    found = list(find_quantities(text))
+    assert [q.bound for q in found] == ([bound] if bound else [])
