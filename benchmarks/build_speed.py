@@ -11,6 +11,9 @@ order; with ``--first``, the first N in sorted order) and times, in this one pro
 * baseline: ``nlp.pipe`` over the raw texts with the same model exactly as ``spacy.load`` gives
   it (none of claimgraph's changes to the pipeline), one process, loaded afresh for each pair
   before the clock starts (so its caches are as cold as the build's workers');
+  it runs with the numeric libraries' default threads, as a bare spaCy program does (OpenBLAS
+  starts one per core); ``OPENBLAS_NUM_THREADS=1 python benchmarks/build_speed.py …`` holds it
+  to one thread, the strictest baseline (the build's workers run one thread each either way);
 * build: ``build_to_dir`` (read, clean, parse with worker processes, extract, merge, write every
   output) into a fresh directory with no cache;
 * rebuild: the same build again, now answered by the record cache;
