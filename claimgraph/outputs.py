@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -142,7 +143,8 @@ def write_outputs(
 
     The quads are generated, sorted and parsed once (:class:`CanonicalRDF`); every RDF format
     is written from them. Writers run side by side where they can (``parallel``, by default
-    when the platform forks and the graph has at most :data:`FORK_MAX_EDGES` edges): records
+    when the platform forks, no other thread runs and the graph has at most
+    :data:`FORK_MAX_EDGES` edges): records
     and HTML in a child from the start, Turtle and JSON-LD in a child once the quads exist,
     the store in a thread (Oxigraph's bulk loader runs without the GIL), the rest here.
     """
@@ -151,7 +153,13 @@ def write_outputs(
     out_dir.mkdir(parents=True, exist_ok=True)
     timings = timings if timings is not None else {}
     if parallel is None:
-        parallel = can_fork() and kg.G.number_of_edges() <= FORK_MAX_EDGES
+        # A fork copies only the calling thread: with others running, a lock one of them held
+        # would stay locked in the child for ever.
+        parallel = (
+            can_fork()
+            and threading.active_count() == 1
+            and kg.G.number_of_edges() <= FORK_MAX_EDGES
+        )
     written = {name: str(out_dir / file) for name, file in OUTPUT_FILES.items()}
     if not kg.records:
         del written["records"]
