@@ -1,0 +1,208 @@
+"""Run the cross-document merge's blocked phases on a Dask cluster: the same graph as locally.
+
+Story detection and claim clustering each come in three pieces (:mod:`claimgraph.graph.stories`,
+:mod:`claimgraph.graph.claims`): the blocks, made on the client from the records and the
+corpus-wide weights; the pairs a block accepts, which read only the block's members; and the
+join of the accepted pairs. Here the blocks are dealt to partitions by a stable hash of their
+key, each partition's pairs are judged in one Dask task, and the results are joined:
+
+* stories: the union-find is unconstrained, so each task returns the components of its own
+  pairs (at most one edge per article) and the components are merged in a tree of tasks;
+* claims: the union-find refuses clusters whose numbers clash or whose known speakers differ,
+  so the order of unions decides. Each task returns its accepted pairs with the number of the
+  block they were met in; the client merges them back into block order and joins them as the
+  local loop does, each pair once where first met.
+
+The local merge calls the same three pieces, so both give the same graph by construction
+(``tests/test_distributed_merge.py`` checks it). Syndication, speaker resolution, the features
+and blocks, relations and the assembly of the networkx graph run on the client. Needs the
+optional extra ``claimgraph[dask]``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import zlib
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from .api import build_records
+from .graph.build import Phases
+from .graph.claims import (
+    MentionRef,
+    Pair,
+    Weights,
+    claim_blocks,
+    claim_features,
+    claim_pairs,
+    grouped_clusters,
+    join_claim_pairs,
+    same_text_clusters,
+)
+from .graph.settings import Settings
+from .graph.stories import (
+    Components,
+    Story,
+    join_story_pairs,
+    stories_of,
+    story_blocks,
+    story_vectors,
+)
+from .ingest.records import DocumentRecord
+from .views import ClaimGraph
+
+__all__ = [
+    "ClaimPart",
+    "StoryPart",
+    "claim_part_pairs",
+    "dask_phases",
+    "merge_on_dask",
+    "merged_components",
+    "partition_of",
+    "story_part_components",
+]
+
+Edges = list[tuple[int, int]]
+
+
+def partition_of(key: Hashable, partitions: int) -> int:
+    """The partition of a blocking key: a hash that every process computes alike."""
+    return zlib.crc32(repr(key).encode("utf-8", "backslashreplace")) % partitions
+
+
+@dataclass(frozen=True)
+class StoryPart:
+    """One partition of story blocks: member indexes, and the vectors and years they read."""
+
+    blocks: list[list[int]]
+    vectors: dict[int, dict[str, float]]
+    years: dict[int, frozenset[str]]
+    n: int
+    settings: Settings
+
+
+def story_part_components(part: StoryPart) -> Edges:
+    """The task: the components joined by one partition's pairs, one edge per joined article."""
+    joined = Components()
+    join_story_pairs(joined, part.blocks, part.vectors, part.years, part.n, part.settings)
+    return joined.edges()
+
+
+def merged_components(*parts: Edges) -> Edges:
+    """The task of the reduction: the components of several partitions' components."""
+    return Components(edge for edges in parts for edge in edges).edges()
+
+
+@dataclass(frozen=True)
+class ClaimPart:
+    """One partition of claim blocks, numbered in block order, with what judging them reads."""
+
+    blocks: list[tuple[int, list[MentionRef]]]
+    feats: dict[Hashable, frozenset[str]]
+    weights: Weights
+    settings: Settings
+
+
+def claim_part_pairs(part: ClaimPart) -> list[Pair]:
+    """The task: one partition's accepted pairs, in block order."""
+    index: dict[Hashable, int] = {}
+    for _number, members in part.blocks:
+        for m in members:
+            index.setdefault(m.id, len(index))
+    return list(claim_pairs(part.blocks, part.feats, part.weights, part.settings, index))
+
+
+def stories_on_dask(
+    client: Any, partitions: int, records: Sequence[DocumentRecord], settings: Settings
+) -> list[Story]:
+    """:func:`~claimgraph.graph.stories.find_stories` with the pairs judged on the cluster."""
+    vectors, years = story_vectors(records)
+    split: list[list[list[int]]] = [[] for _ in range(partitions)]
+    for term, members in story_blocks(vectors, settings).items():
+        if len(members) > 1:
+            split[partition_of(term, partitions)].append(members)
+    parts = []
+    for blocks in split:
+        if blocks:
+            ids = {i for members in blocks for i in members}
+            parts.append(
+                StoryPart(
+                    blocks,
+                    {i: vectors[i] for i in ids},
+                    {i: years[i] for i in ids},
+                    len(records),
+                    settings,
+                )
+            )
+    del vectors
+    futures = client.map(story_part_components, client.scatter(parts), pure=False)
+    while len(futures) > 1:
+        futures = [
+            client.submit(merged_components, *futures[i : i + 2], pure=False)
+            for i in range(0, len(futures), 2)
+        ]
+    edges = futures[0].result() if futures else []
+    return stories_of(records, Components(edges))
+
+
+def claims_on_dask(
+    client: Any, partitions: int, mentions: Sequence[MentionRef], settings: Settings
+) -> list[list[MentionRef]]:
+    """:func:`~claimgraph.graph.claims.cluster_mentions` with the pairs judged on the cluster."""
+    feats, weights = claim_features(mentions)
+    uf = same_text_clusters(mentions)
+    split: list[list[tuple[int, list[MentionRef]]]] = [[] for _ in range(partitions)]
+    blocks = claim_blocks(mentions, feats, weights, settings)
+    for number, (key, members) in enumerate(blocks.items()):
+        if len(members) > 1:
+            split[partition_of(key, partitions)].append((number, members))
+    del blocks
+    parts = []
+    for numbered in split:
+        if numbered:
+            ids = {m.id for _number, members in numbered for m in members}
+            part_feats = {i: feats[i] for i in ids}
+            used = set().union(*part_feats.values())
+            parts.append(ClaimPart(numbered, part_feats, weights.restricted(used), settings))
+    del split
+    results = client.gather(client.map(claim_part_pairs, client.scatter(parts), pure=False))
+    join_claim_pairs(uf, heapq.merge(*results, key=lambda pair: pair[0]))
+    return grouped_clusters(mentions, feats, settings, uf)
+
+
+def dask_phases(client: Any, partitions: int | None = None) -> Phases:
+    """The blocked phases on the cluster of ``client``, in ``partitions`` partitions (default:
+    one per worker)."""
+    if partitions is None:
+        partitions = max(1, len(client.scheduler_info().get("workers", {})))
+    if partitions < 1:
+        raise ValueError(f"partitions must be at least 1, not {partitions}")
+    return Phases(
+        stories=partial(stories_on_dask, client, partitions),
+        claims=partial(claims_on_dask, client, partitions),
+    )
+
+
+def merge_on_dask(
+    records: Sequence[DocumentRecord],
+    client_or_address: Any,
+    *,
+    partitions: int | None = None,
+    connect_timeout: float = 10.0,
+    **options: Any,
+) -> ClaimGraph:
+    """:func:`~claimgraph.api.build_records` with the blocked phases on a Dask cluster.
+
+    ``client_or_address`` is a ``dask.distributed.Client`` or a scheduler address (connected
+    for this call and closed after); ``options`` are those of ``build_records``.
+    """
+    from .distributed import connect
+
+    client = connect(client_or_address, connect_timeout)
+    try:
+        return build_records(records, phases=dask_phases(client, partitions), **options)
+    finally:
+        if client is not client_or_address:
+            client.close()
