@@ -22,9 +22,7 @@ optional extra ``claimgraph[dask]``.
 from __future__ import annotations
 
 import heapq
-import zlib
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
@@ -32,86 +30,26 @@ from .api import build_records
 from .graph.build import Phases
 from .graph.claims import (
     MentionRef,
-    Pair,
-    Weights,
     claim_blocks,
     claim_features,
-    claim_pairs,
     grouped_clusters,
     join_claim_pairs,
     same_text_clusters,
 )
 from .graph.settings import Settings
-from .graph.stories import (
-    Components,
-    Story,
-    join_story_pairs,
-    stories_of,
-    story_blocks,
-    story_vectors,
-)
+from .graph.stories import Components, Story, stories_of, story_blocks, story_vectors
 from .ingest.records import DocumentRecord
+from .merge_parts import (
+    ClaimPart,
+    StoryPart,
+    claim_part_pairs,
+    merged_components,
+    partition_of,
+    story_part_components,
+)
 from .views import ClaimGraph
 
-__all__ = [
-    "ClaimPart",
-    "StoryPart",
-    "claim_part_pairs",
-    "dask_phases",
-    "merge_on_dask",
-    "merged_components",
-    "partition_of",
-    "story_part_components",
-]
-
-Edges = list[tuple[int, int]]
-
-
-def partition_of(key: Hashable, partitions: int) -> int:
-    """The partition of a blocking key: a hash that every process computes alike."""
-    return zlib.crc32(repr(key).encode("utf-8", "backslashreplace")) % partitions
-
-
-@dataclass(frozen=True)
-class StoryPart:
-    """One partition of story blocks: member indexes, and the vectors and years they read."""
-
-    blocks: list[list[int]]
-    vectors: dict[int, dict[str, float]]
-    years: dict[int, frozenset[str]]
-    n: int
-    settings: Settings
-
-
-def story_part_components(part: StoryPart) -> Edges:
-    """The task: the components joined by one partition's pairs, one edge per joined article."""
-    joined = Components()
-    join_story_pairs(joined, part.blocks, part.vectors, part.years, part.n, part.settings)
-    return joined.edges()
-
-
-def merged_components(*parts: Edges) -> Edges:
-    """The task of the reduction: the components of several partitions' components."""
-    return Components(edge for edges in parts for edge in edges).edges()
-
-
-@dataclass(frozen=True)
-class ClaimPart:
-    """One partition of claim blocks, numbered in block order, with what judging them reads."""
-
-    blocks: list[tuple[int, list[MentionRef]]]
-    feats: dict[Hashable, frozenset[str]]
-    weights: Weights
-    settings: Settings
-
-
-def claim_part_pairs(part: ClaimPart) -> list[Pair]:
-    """The task: one partition's accepted pairs, in block order."""
-    index: dict[Hashable, int] = {}
-    for _number, members in part.blocks:
-        for m in members:
-            index.setdefault(m.id, len(index))
-    return list(claim_pairs(part.blocks, part.feats, part.weights, part.settings, index))
+__all__ = ["claims_on_dask", "dask_phases", "merge_on_dask", "stories_on_dask"]
 
 
 def stories_on_dask(
@@ -137,7 +75,7 @@ def stories_on_dask(
                 )
             )
     del vectors
-    futures = client.map(story_part_components, client.scatter(parts), pure=False)
+    futures = client.map(story_part_components, client.scatter(parts, hash=False), pure=False)
     while len(futures) > 1:
         futures = [
             client.submit(merged_components, *futures[i : i + 2], pure=False)
@@ -167,7 +105,9 @@ def claims_on_dask(
             used = set().union(*part_feats.values())
             parts.append(ClaimPart(numbered, part_feats, weights.restricted(used), settings))
     del split
-    results = client.gather(client.map(claim_part_pairs, client.scatter(parts), pure=False))
+    results = client.gather(
+        client.map(claim_part_pairs, client.scatter(parts, hash=False), pure=False)
+    )
     join_claim_pairs(uf, heapq.merge(*results, key=lambda pair: pair[0]))
     return grouped_clusters(mentions, feats, settings, uf)
 
