@@ -21,7 +21,6 @@ optional extra ``claimgraph[dask]``.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -43,6 +42,7 @@ from .merge_parts import (
     ClaimPart,
     StoryPart,
     claim_part_pairs,
+    in_block_order,
     merged_components,
     partition_of,
     story_part_components,
@@ -75,7 +75,7 @@ def stories_on_dask(
                 )
             )
     del vectors
-    futures = client.map(story_part_components, client.scatter(parts, hash=False), pure=False)
+    futures = _run(client, story_part_components, parts)
     while len(futures) > 1:
         futures = [
             client.submit(merged_components, *futures[i : i + 2], pure=False)
@@ -105,11 +105,16 @@ def claims_on_dask(
             used = set().union(*part_feats.values())
             parts.append(ClaimPart(numbered, part_feats, weights.restricted(used), settings))
     del split
-    results = client.gather(
-        client.map(claim_part_pairs, client.scatter(parts, hash=False), pure=False)
-    )
-    join_claim_pairs(uf, heapq.merge(*results, key=lambda pair: pair[0]))
+    results = client.gather(_run(client, claim_part_pairs, parts))
+    join_claim_pairs(uf, in_block_order(results))
     return grouped_clusters(mentions, feats, settings, uf)
+
+
+def _run(client: Any, task: Any, parts: list[Any]) -> list[Any]:
+    """The futures of ``task`` on each part (the parts sent as they are, not hashed first)."""
+    if not parts:
+        return []
+    return client.map(task, client.scatter(parts, hash=False), pure=False)
 
 
 def dask_phases(client: Any, partitions: int | None = None) -> Phases:

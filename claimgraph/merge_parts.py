@@ -6,8 +6,9 @@ only :mod:`claimgraph.graph`'s stories and claims, not the parser or the exports
 
 from __future__ import annotations
 
+import heapq
 import zlib
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .graph.claims import MentionRef, Pair, Weights, claim_pairs
@@ -18,6 +19,7 @@ __all__ = [
     "ClaimPart",
     "StoryPart",
     "claim_part_pairs",
+    "in_block_order",
     "merged_components",
     "partition_of",
     "story_part_components",
@@ -72,3 +74,9 @@ def claim_part_pairs(part: ClaimPart) -> list[Pair]:
         for m in members:
             index.setdefault(m.id, len(index))
     return list(claim_pairs(part.blocks, part.feats, part.weights, part.settings, index))
+
+
+def in_block_order(results: Iterable[list[Pair]]) -> Iterator[Pair]:
+    """The partitions' accepted pairs in the order the local loop meets them: by block number
+    (every block is in one partition, where its pairs keep their order)."""
+    return heapq.merge(*results, key=lambda pair: pair[0])
