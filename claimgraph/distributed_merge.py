@@ -42,9 +42,9 @@ from .merge_parts import (
     ClaimPart,
     StoryPart,
     claim_part_pairs,
+    deal,
     in_block_order,
     merged_components,
-    partition_of,
     story_part_components,
 )
 from .views import ClaimGraph
@@ -57,25 +57,24 @@ def stories_on_dask(
 ) -> list[Story]:
     """:func:`~claimgraph.graph.stories.find_stories` with the pairs judged on the cluster."""
     vectors, years = story_vectors(records)
-    split: list[list[list[int]]] = [[] for _ in range(partitions)]
-    for term, members in story_blocks(vectors, settings).items():
-        if len(members) > 1:
-            split[partition_of(term, partitions)].append(members)
+    split, blocks_of = deal(story_blocks(vectors, settings).items(), partitions, int)
     parts = []
-    for blocks in split:
-        if blocks:
-            ids = {i for members in blocks for i in members}
+    for numbered in split:
+        if numbered:
+            ids = sorted({i for _number, members in numbered for i in members})
             parts.append(
                 StoryPart(
-                    blocks,
+                    numbered,
                     {i: vectors[i] for i in ids},
                     {i: years[i] for i in ids},
+                    {i: blocks_of[i] for i in ids},
                     len(records),
                     settings,
                 )
             )
-    del vectors
+    del vectors, split, blocks_of
     futures = _run(client, story_part_components, parts)
+    del parts
     while len(futures) > 1:
         futures = [
             client.submit(merged_components, *futures[i : i + 2], pure=False)
@@ -91,11 +90,8 @@ def claims_on_dask(
     """:func:`~claimgraph.graph.claims.cluster_mentions` with the pairs judged on the cluster."""
     feats, weights = claim_features(mentions)
     uf = same_text_clusters(mentions)
-    split: list[list[tuple[int, list[MentionRef]]]] = [[] for _ in range(partitions)]
     blocks = claim_blocks(mentions, feats, weights, settings)
-    for number, (key, members) in enumerate(blocks.items()):
-        if len(members) > 1:
-            split[partition_of(key, partitions)].append((number, members))
+    split, blocks_of = deal(blocks.items(), partitions, lambda m: m.id)
     del blocks
     parts = []
     for numbered in split:
@@ -103,10 +99,14 @@ def claims_on_dask(
             ids = {m.id for _number, members in numbered for m in members}
             part_feats = {i: feats[i] for i in ids}
             used = set().union(*part_feats.values())
-            parts.append(ClaimPart(numbered, part_feats, weights.restricted(used), settings))
-    del split
-    results = client.gather(_run(client, claim_part_pairs, parts))
-    join_claim_pairs(uf, in_block_order(results))
+            part_blocks_of = {i: blocks_of[i] for i in ids}
+            parts.append(
+                ClaimPart(numbered, part_feats, weights.restricted(used), part_blocks_of, settings)
+            )
+    del split, blocks_of
+    futures = _run(client, claim_part_pairs, parts)
+    del parts
+    join_claim_pairs(uf, in_block_order(client.gather(futures)))
     return grouped_clusters(mentions, feats, settings, uf)
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import heapq
 import zlib
-from collections.abc import Hashable, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .graph.claims import MentionRef, Pair, Weights, claim_pairs
 from .graph.settings import Settings
@@ -19,6 +21,7 @@ __all__ = [
     "ClaimPart",
     "StoryPart",
     "claim_part_pairs",
+    "deal",
     "in_block_order",
     "merged_components",
     "partition_of",
@@ -32,15 +35,41 @@ def partition_of(key: Hashable, partitions: int) -> int:
 
 
 Edges = list[tuple[int, int]]
+T = TypeVar("T")
+
+
+#: The numbers of the blocks each member is in (compact: the client holds one per member).
+Memberships = dict[Hashable, array]
+
+
+def deal(
+    blocks: Iterable[tuple[Hashable, list[T]]], partitions: int, member_id: Callable[[T], Hashable]
+) -> tuple[list[list[tuple[int, list[T]]]], Memberships]:
+    """Blocks numbered in order and dealt to partitions by key, with every member's block
+    numbers; a block of one member holds no pair and goes nowhere."""
+    split: list[list[tuple[int, list[T]]]] = [[] for _ in range(partitions)]
+    memberships: Memberships = {}
+    for number, (key, members) in enumerate(blocks):
+        if len(members) > 1:
+            split[partition_of(key, partitions)].append((number, members))
+            for m in members:
+                memberships.setdefault(member_id(m), array("L")).append(number)
+    return split, memberships
+
+
+def _sets(memberships: Memberships) -> dict[Hashable, frozenset[int]]:
+    return {k: frozenset(v) for k, v in memberships.items()}
 
 
 @dataclass(frozen=True)
 class StoryPart:
-    """One partition of story blocks: member indexes, and the vectors and years they read."""
+    """One partition of numbered story blocks, and what comparing them reads: the vectors and
+    years of their articles, and the numbers of every block each is in."""
 
-    blocks: list[list[int]]
+    blocks: list[tuple[int, list[int]]]
     vectors: dict[int, dict[str, float]]
     years: dict[int, frozenset[str]]
+    blocks_of: Memberships
     n: int
     settings: Settings
 
@@ -48,7 +77,15 @@ class StoryPart:
 def story_part_components(part: StoryPart) -> Edges:
     """The task: the components joined by one partition's pairs, one edge per joined article."""
     joined = Components()
-    join_story_pairs(joined, part.blocks, part.vectors, part.years, part.n, part.settings)
+    join_story_pairs(
+        joined,
+        part.blocks,
+        part.vectors,
+        part.years,
+        part.n,
+        part.settings,
+        blocks_of=_sets(part.blocks_of),
+    )
     return joined.edges()
 
 
@@ -64,6 +101,7 @@ class ClaimPart:
     blocks: list[tuple[int, list[MentionRef]]]
     feats: dict[Hashable, frozenset[str]]
     weights: Weights
+    blocks_of: Memberships
     settings: Settings
 
 
@@ -73,7 +111,12 @@ def claim_part_pairs(part: ClaimPart) -> list[Pair]:
     for _number, members in part.blocks:
         for m in members:
             index.setdefault(m.id, len(index))
-    return list(claim_pairs(part.blocks, part.feats, part.weights, part.settings, index))
+    blocks_of = _sets(part.blocks_of)
+    return list(
+        claim_pairs(
+            part.blocks, part.feats, part.weights, part.settings, index, blocks_of=blocks_of
+        )
+    )
 
 
 def in_block_order(results: Iterable[list[Pair]]) -> Iterator[Pair]:

@@ -27,6 +27,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -265,6 +266,7 @@ def claim_pairs(
     index: Mapping[Hashable, int],
     *,
     joined: Callable[[Hashable, Hashable], bool] | None = None,
+    blocks_of: Mapping[Hashable, AbstractSet[int]] | None = None,
 ) -> Iterator[Pair]:
     """The pairs of numbered blocks that :func:`same_claim` accepts, in block order.
 
@@ -272,7 +274,8 @@ def claim_pairs(
     already, so they are not judged. ``index`` numbers the mentions (pairs are kept as
     ``i * n + j``: a fraction of the memory of id tuples). The judgement reads only the
     pair, so the blocks may be split between callers whose pairs are merged back into block
-    order.
+    order; ``blocks_of``, the numbers of every block each mention is in, then tells a caller
+    which pairs another judges in an earlier block.
     """
     n = len(index)
     compared: set[int] = set()
@@ -283,6 +286,8 @@ def claim_pairs(
                 if pair in compared or (joined is not None and joined(a.id, b.id)):
                     continue
                 compared.add(pair)
+                if blocks_of is not None and min(blocks_of[a.id] & blocks_of[b.id]) < number:
+                    continue
                 if same_claim(a, b, feats, weights, settings):
                     yield number, a.id, b.id
 

@@ -23,6 +23,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..ingest.records import DocumentRecord
@@ -116,7 +117,7 @@ def find_stories(records: Sequence[DocumentRecord], settings: Settings = DEFAULT
     vectors, years = story_vectors(records)
     blocks = story_blocks(vectors, settings)
     joined = Components()
-    join_story_pairs(joined, blocks.values(), vectors, years, len(records), settings)
+    join_story_pairs(joined, enumerate(blocks.values()), vectors, years, len(records), settings)
     return stories_of(records, joined)
 
 
@@ -175,26 +176,31 @@ class Components:
 
 def join_story_pairs(
     joined: Components,
-    blocks: Iterable[Sequence[int]],
+    blocks: Iterable[tuple[int, Sequence[int]]],
     vectors: Sequence[dict[str, float]] | Mapping[int, dict[str, float]],
     years: Sequence[frozenset[str]] | Mapping[int, frozenset[str]],
     n: int,
     settings: Settings,
+    blocks_of: Mapping[int, AbstractSet[int]] | None = None,
 ) -> None:
-    """Join in ``joined`` every pair of one block about one event.
+    """Join in ``joined`` every pair of one numbered block about one event.
 
     Articles are about one event when their cosine reaches :attr:`Settings.story_similarity`,
     they share a named entity and their years meet; a pair already joined or compared is
     skipped. ``vectors`` and ``years`` need only hold the articles of ``blocks``; ``n`` is the
     number of articles (pairs are kept as ``a * n + b``: a fraction of the memory of tuples).
+    Blocks split between callers: ``blocks_of``, the numbers of every block each article is
+    in, tells a caller which pairs another compares in an earlier block.
     """
     compared: set[int] = set()
-    for members in blocks:
+    for number, members in blocks:
         for x, a in enumerate(members):
             for b in members[x + 1 :]:
                 if a * n + b in compared or joined.joined(a, b):
                     continue
                 compared.add(a * n + b)
+                if blocks_of is not None and min(blocks_of[a] & blocks_of[b]) < number:
+                    continue
                 if years[a] and years[b] and not years[a] & years[b]:
                     continue
                 va, vb = vectors[a], vectors[b]

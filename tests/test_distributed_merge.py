@@ -33,6 +33,7 @@ from claimgraph.merge_parts import (
     ClaimPart,
     StoryPart,
     claim_part_pairs,
+    deal,
     in_block_order,
     merged_components,
     partition_of,
@@ -161,15 +162,21 @@ def test_story_blocks_are_keyed_by_each_article_s_top_terms_in_the_order_first_m
 
 def test_story_partitions_join_their_own_pairs_and_the_merge_of_them_is_the_local_join():
     settings = Settings(story_similarity=0.3)
-    blocks = [[0, 1], [1, 2], [0, 3]]
+    blocks = [("E:lavrov", [0, 1]), ("W:border", [1, 2]), ("E:paris", [3]), ("W:troop", [0, 1, 3])]
     local = Components()
-    join_story_pairs(local, blocks, VECTORS, YEARS, 4, settings)
+    join_story_pairs(local, enumerate(m for _k, m in blocks), VECTORS, YEARS, 4, settings)
+    split, blocks_of = deal(blocks, 3, int)
+    assert split == [[(3, [0, 1, 3])], [(0, [0, 1])], [(1, [1, 2])]]  # [3] alone holds no pair
+    assert {i: list(b) for i, b in blocks_of.items()} == {0: [0, 3], 1: [0, 1, 3], 2: [1], 3: [3]}
     parts = [
-        StoryPart([members], dict(enumerate(VECTORS)), dict(enumerate(YEARS)), 4, settings)
-        for members in blocks
+        StoryPart(
+            numbered, dict(enumerate(VECTORS)), dict(enumerate(YEARS)), blocks_of, 4, settings
+        )
+        for numbered in split
     ]
     edges = [story_part_components(p) for p in parts]
-    assert edges == [[(0, 1)], [], []]  # 1-2 share no named entity; 0-3 share nothing
+    # 0-1 is compared in block 0 only; 1-2 share no named entity; 0-3 and 1-3 share nothing
+    assert edges == [[], [(0, 1)], []]
     assert Components(merged_components(*edges)).edges() == local.edges() == [(0, 1)]
 
 
@@ -221,20 +228,37 @@ def test_claim_pairs_are_judged_once_where_first_met_and_numbered_by_block():
     assert pairs == [(0, "a", "b"), (4, "a", "c")]  # b-c clash: never a pair
 
 
-def test_partitions_pairs_are_joined_in_block_order_whatever_partition_holds_them():
+def _parts(*blocks: tuple[str, list[MentionRef]], partitions: int) -> list[ClaimPart]:
     feats, weights = claim_features([A, B, C])
+    split, blocks_of = deal(blocks, partitions, lambda m: m.id)
+    return [ClaimPart(numbered, feats, weights, blocks_of, DEFAULT) for numbered in split]
 
-    def part(number: int, members: list[MentionRef]) -> ClaimPart:
-        return ClaimPart([(number, members)], feats, weights, DEFAULT)
 
+def test_partitions_pairs_are_joined_in_block_order_whatever_partition_holds_them():
     for first, refused in ((B, "c"), (C, "b")):
         second = C if first is B else B
-        results = [claim_part_pairs(part(1, [A, second])), claim_part_pairs(part(0, [A, first]))]
+        # block 0, ("s:putin", "amass"), goes to partition 1 of 2; block 1 to partition 0
+        parts = _parts(
+            (("s:putin", "amass"), [A, first]), (("s:putin", "x"), [A, second]), partitions=2
+        )
+        results = [claim_part_pairs(p) for p in parts]
+        assert results == [[(1, "a", second.id)], [(0, "a", first.id)]]
         uf = ClaimUnion()
         for m in (A, B, C):
             uf.add(m.id, m.quantities, m.speaker)
         join_claim_pairs(uf, in_block_order(results))
         assert uf.joined("a", first.id) and not uf.joined("a", refused)
+
+
+def test_a_pair_in_blocks_of_several_partitions_is_judged_once_where_first_met():
+    blocks = [(("s:putin", "amass"), [A, B]), (("s:putin", "x"), [A, B, C])]
+    assert [claim_part_pairs(p) for p in _parts(*blocks, partitions=2)] == [
+        [(1, "a", "c")],
+        [(0, "a", "b")],
+    ]
+    assert [claim_part_pairs(p) for p in _parts(*blocks, partitions=1)] == [
+        [(0, "a", "b"), (1, "a", "c")]
+    ]
 
 
 def test_a_refused_pair_met_again_later_stays_refused():
