@@ -8,10 +8,11 @@ Usage::
 
 Each merge runs in a fresh child process (``build_records``, as ``claimgraph build`` merges),
 which reports the seconds of the merge, the seconds of its two blocked phases (stories, claims),
-the peak resident memory of the process that merges (``ru_maxrss``: records and graph
-together) and, on the cluster, the peak of each worker process, and the SHA-256 of
-``ClaimGraph.dumps()``. The cluster is started before the clock starts; its workers are
-processes with one thread each.
+the CPU seconds and peak resident memory of the process that merges (``ru_maxrss``: records and
+graph together) and, on the cluster, the CPU seconds and peak of each worker process, and the
+SHA-256 of ``ClaimGraph.dumps()``. On a shared machine the wall-clock seconds depend on the
+other jobs; the CPU seconds say where the work went. The cluster is started before the clock
+starts; its workers are processes with one thread each.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _timed(fn: Callable[..., Any], into: dict[str, float], name: str) -> Callable[..., Any]:
     @functools.wraps(fn)
     def run(*args: Any, **kw: Any) -> Any:
@@ -67,9 +73,10 @@ def merge_once(path: Path, mode: str, workers: int, partitions: int | None) -> d
 
     row: dict[str, Any] = {"mode": mode, "n": len(records), "loaded_mib": _peak_mib()}
     if mode == "local":
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         kg = build_records(records, phases=timed(LOCAL))
         row["seconds"] = time.perf_counter() - start
+        row["cpu_seconds"] = _cpu_seconds() - cpu
     else:
         from dask.distributed import Client, LocalCluster
 
@@ -81,9 +88,13 @@ def merge_once(path: Path, mode: str, workers: int, partitions: int | None) -> d
             ) as cluster,
             Client(cluster) as client,
         ):
-            start = time.perf_counter()
+            before = client.run(_cpu_seconds)
+            start, cpu = time.perf_counter(), _cpu_seconds()
             kg = build_records(records, phases=timed(dask_phases(client, partitions)))
             row["seconds"] = time.perf_counter() - start
+            row["cpu_seconds"] = _cpu_seconds() - cpu
+            after = client.run(_cpu_seconds)
+            row["worker_cpu_seconds"] = sorted(round(after[w] - before[w], 1) for w in after)
             worker_peaks = client.run(_peak_mib)
             row["worker_peak_mib"] = sorted(round(v) for v in worker_peaks.values())
             row["partitions"] = partitions or workers
@@ -120,12 +131,19 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     local, dask = rows
     print(f"{local['n']} records in {args.records}")
-    print(f"{'merge':<28} {'seconds':>8} {'stories':>8} {'claims':>8} {'peak MiB':>9}  workers MiB")
+    print(
+        f"{'merge':<26} {'seconds':>7} {'stories':>7} {'claims':>7} {'CPU s':>6} {'peak MiB':>8}"
+        "  workers: CPU s, peak MiB"
+    )
     for r in rows:
         name = "local" if r["mode"] == "local" else f"LocalCluster, {args.workers} workers"
+        workers = (
+            f"{r['worker_cpu_seconds']}, {r['worker_peak_mib']}" if "dask" in r["mode"] else ""
+        )
         print(
-            f"{name:<28} {r['seconds']:>8.1f} {r['phases']['stories']:>8.1f} "
-            f"{r['phases']['claims']:>8.1f} {r['peak_mib']:>9.0f}  {r.get('worker_peak_mib', '')}"
+            f"{name:<26} {r['seconds']:>7.1f} {r['phases']['stories']:>7.1f} "
+            f"{r['phases']['claims']:>7.1f} {r['cpu_seconds']:>6.1f} {r['peak_mib']:>8.0f}"
+            f"  {workers}"
         )
     same = local["sha256"] == dask["sha256"]
     print(f"same graph: {same} ({local['nodes']} nodes, {local['edges']} edges)")
