@@ -4,7 +4,9 @@ Story detection and claim clustering each come in three pieces (:mod:`claimgraph
 :mod:`claimgraph.graph.claims`): the blocks, made on the client from the records and the
 corpus-wide weights; the pairs a block accepts, which read only the block's members; and the
 join of the accepted pairs. Here the blocks are dealt to partitions by a stable hash of their
-key, each partition's pairs are judged in one Dask task, and the results are joined:
+key, each partition's pairs are judged in one Dask task (a pair found in blocks of several
+partitions only in the first block its members share, as the local loop judges it once where
+first met), and the results are joined:
 
 * stories: the union-find is unconstrained, so each task returns the components of its own
   pairs (at most one edge per article) and the components are merged in a tree of tasks;
@@ -121,7 +123,7 @@ def dask_phases(client: Any, partitions: int | None = None) -> Phases:
     """The blocked phases on the cluster of ``client``, in ``partitions`` partitions (default:
     one per worker)."""
     if partitions is None:
-        partitions = max(1, len(client.scheduler_info().get("workers", {})))
+        partitions = max(1, len(client.nthreads()))
     if partitions < 1:
         raise ValueError(f"partitions must be at least 1, not {partitions}")
     return Phases(
