@@ -110,7 +110,8 @@ def test_merge_of_the_bbc_politics_articles_on_a_cluster_equals_the_local_merge(
     records = list(claimgraph.extract([str(SHARED / "corpora" / "bbc" / "politics")]))
     assert len(records) == 417
     local = build_records(records)
-    assert local.stats()["claims"] > 1000
+    stats = local.stats()  # stories and claims were joined, so the equality says something
+    assert stats["stories"] < len(records) and stats["claims"] < stats["mentions"]
     assert merge_on_dask(records, client, partitions=5).dumps() == local.dumps()
 
 
