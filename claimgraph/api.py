@@ -21,7 +21,7 @@ from ._version import __version__
 from .entities import known_entities
 from .exports.atomic import atomic_write_text, output_lock, swap_in
 from .exports.vocab import DEFAULT_BASE, base_iri_problem
-from .graph.build import build_graph
+from .graph.build import LOCAL, Phases, build_graph
 from .heap import frozen_heap
 from .ingest.cache import RecordCache, pipeline_version
 from .ingest.codepoints import SURROGATES, scrub
@@ -225,11 +225,13 @@ def build_records(
     entities: str | os.PathLike[str] | None = None,
     base: str = DEFAULT_BASE,
     report: BuildReport | None = None,
+    phases: Phases = LOCAL,
 ) -> ClaimGraph:
     """The claim graph of records already extracted (e.g. read back from records.jsonl).
 
     Records sharing a source key (URL, else text hash) are one source, the first in id order;
-    the others are listed in ``report.duplicates`` (:mod:`claimgraph.sources`).
+    the others are listed in ``report.duplicates`` (:mod:`claimgraph.sources`). ``phases``
+    says where the blocked phases run (:func:`claimgraph.distributed_merge.merge_on_dask`).
     """
     check_base(base)
     known = known_entities(entities) if entities else ()
@@ -237,7 +239,7 @@ def build_records(
     sources, duplicates = distinct_sources(records)
     if report is not None:
         report.duplicates = duplicates
-    kg = build_graph(sources, known_entities=known)
+    kg = build_graph(sources, known_entities=known, phases=phases)
     kg.records = list(records)
     kg.G.graph.update(base_iri=base, version=__version__)
     return kg

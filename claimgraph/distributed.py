@@ -13,13 +13,14 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .ingest.errors import ClaimgraphError
 from .ingest.pipeline import process
 from .ingest.read import RawDocument, ReadError, expand_inputs, read_inputs, unique_id
 from .ingest.records import DocumentRecord
 
-__all__ = ["extract_on_dask", "annotate_chunk"]
+__all__ = ["extract_on_dask", "annotate_chunk", "connect"]
 
 
 def annotate_chunk(
@@ -58,12 +59,6 @@ def extract_on_dask(
     A scheduler that cannot be reached within ``connect_timeout`` seconds is one
     :class:`ClaimgraphError` line; ``exclude`` are directories never read (the output).
     """
-    try:
-        from dask.distributed import Client
-    except ImportError as exc:  # pragma: no cover - depends on the optional extra
-        raise ClaimgraphError(
-            "--dask needs the optional extra: pip install 'claimgraph[dask]'"
-        ) from exc
     from .outputs import read_records
 
     files: list[str] = []
@@ -78,7 +73,7 @@ def extract_on_dask(
     shards = Path(shard_dir)
     shards.mkdir(parents=True, exist_ok=True)
     chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)]
-    client = address if isinstance(address, Client) else _connect(Client, address, connect_timeout)
+    client = connect(address, connect_timeout)
     try:
         futures = [
             client.submit(
@@ -92,7 +87,7 @@ def extract_on_dask(
         ]
         results = client.gather(futures)
     finally:
-        if not isinstance(address, Client):
+        if client is not address:
             client.close()
     records: list[DocumentRecord] = []
     seen: dict[str, int] = {}
@@ -104,10 +99,19 @@ def extract_on_dask(
     return records, errors
 
 
-def _connect(client_class, address: str, timeout: float):
-    """A Dask client of the scheduler at ``address``, or one line saying why there is none."""
+def connect(address: Any, timeout: float = 10.0) -> Any:
+    """A Dask client of the scheduler at ``address`` (a client is returned as it is), or one
+    :class:`ClaimgraphError` line saying why there is none."""
     try:
-        return client_class(address, timeout=timeout)
+        from dask.distributed import Client
+    except ImportError as exc:  # pragma: no cover - depends on the optional extra
+        raise ClaimgraphError(
+            "--dask needs the optional extra: pip install 'claimgraph[dask]'"
+        ) from exc
+    if isinstance(address, Client):
+        return address
+    try:
+        return Client(address, timeout=timeout)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClaimgraphError(
             f"--dask {address}: cannot reach the scheduler within {timeout:g}s "

@@ -19,7 +19,8 @@ Every phase is near-linear (indexes and blocks, never all pairs); thresholds com
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -41,13 +42,26 @@ from .model import ClaimGraph
 from .relations import ClaimFacts, contradictions, interval, quantity_conflicts
 from .settings import DEFAULT, Settings
 from .speakers import KnownEntity, Resolution, resolve_speakers
-from .stories import find_stories
+from .stories import Story, find_stories
 from .syndication import find_copies
 from .topics import shared_key_phrases
 
-__all__ = ["build_graph", "source_key", "label_claim"]
+__all__ = ["build_graph", "source_key", "label_claim", "Phases", "LOCAL"]
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Phases:
+    """The blocked phases of the merge, which another runner may replace with its own that
+    give the same results (blocks split between processes, the pairs joined back in order)."""
+
+    stories: Callable[[Sequence[DocumentRecord], Settings], list[Story]] = find_stories
+    claims: Callable[[Sequence[MentionRef], Settings], list[list[MentionRef]]] = cluster_mentions
+
+
+#: Both phases in this process.
+LOCAL = Phases()
 
 
 def build_graph(
@@ -56,13 +70,14 @@ def build_graph(
     known_entities: Iterable[KnownEntity] = (),
     copies: Mapping[str, str] | None = None,
     settings: Settings = DEFAULT,
+    phases: Phases = LOCAL,
 ) -> ClaimGraph:
     """Build the claim graph of ``records`` (deterministic: same records, same graph)."""
     records = sorted((claims_only(r) for r in records), key=lambda r: r.id)
     by_doc = {r.id: r for r in records}
     G = nx.MultiDiGraph()
     src_id = add_sources(G, records, dict(copies) if copies is not None else find_copies(records))
-    stories = find_stories(records, settings)
+    stories = phases.stories(records, settings)
     add_stories(G, stories, by_doc, src_id)
     story_of = {d: st.key for st in stories for d in st.doc_ids}
     resolution = resolve_speakers(
@@ -70,7 +85,7 @@ def build_graph(
     )
     speaker_id = add_speakers(G, resolution)
     refs, mention_of = _mention_refs(records, resolution, story_of)
-    clusters = cluster_mentions(refs, settings)
+    clusters = phases.claims(refs, settings)
     inputs = ClaimInputs(by_doc, mention_of, resolution, speaker_id, src_id, story_of)
     facts = [add_claim(G, cluster, inputs) for cluster in clusters]
     kg = ClaimGraph(G)

@@ -26,7 +26,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -44,7 +45,19 @@ from .claimtext import (
 )
 from .settings import DEFAULT, Settings
 
-__all__ = ["MentionRef", "cluster_mentions", "related_clusters"]
+__all__ = [
+    "ClaimUnion",
+    "MentionRef",
+    "Weights",
+    "claim_blocks",
+    "claim_features",
+    "claim_pairs",
+    "cluster_mentions",
+    "grouped_clusters",
+    "join_claim_pairs",
+    "related_clusters",
+    "same_text_clusters",
+]
 
 Quantities = tuple[tuple[str, float, float], ...]
 
@@ -65,7 +78,7 @@ class MentionRef:
     story: str | None = None
 
 
-class _UnionFind:
+class ClaimUnion:
     """Clusters of mentions; two clusters whose numbers conflict are never joined, nor two
     whose known speakers differ (a mention of unknown speaker cannot chain one speaker's
     claim to another's), unless the wording is identical."""
@@ -87,6 +100,9 @@ class _UnionFind:
         while self.parent[x] != root:
             self.parent[x], x = root, self.parent[x]
         return root
+
+    def joined(self, a: Hashable, b: Hashable) -> bool:
+        return self.find(a) == self.find(b)
 
     def union(self, a: Hashable, b: Hashable, *, same_words: bool = False) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -110,6 +126,13 @@ class Weights:
     def __init__(self, feats: Sequence[frozenset[str]]) -> None:
         self.n = max(len(feats), 1)
         self.df: Counter[str] = Counter(f for fs in feats for f in fs)
+
+    def restricted(self, features: Iterable[str]) -> Weights:
+        """The same weights, holding only ``features``: what judging some mentions needs."""
+        out = Weights([])
+        out.n = self.n
+        out.df = Counter({f: self.df[f] for f in features if f in self.df})
+        return out
 
     def __call__(self, f: str) -> float:
         return math.log(1 + self.n / (1 + self.df[f]))
@@ -164,13 +187,17 @@ def _says_something(text: str) -> bool:
     return len(content_words(text)) >= 2
 
 
-def _blocks(
+def claim_blocks(
     mentions: Sequence[MentionRef],
     feats: dict[Hashable, frozenset[str]],
     weights: Weights,
     settings: Settings,
 ) -> dict[tuple[str, str], list[MentionRef]]:
-    """Blocks keyed by (speaker, feature) and, for unknown speakers, (story, feature)."""
+    """Blocks keyed by (speaker, feature) and, for unknown speakers, (story, feature).
+
+    The blocks come in the order their keys are first met, the order pairs are compared in;
+    inside a block, mentions keep their input order.
+    """
     blocks: dict[tuple[str, str], list[MentionRef]] = defaultdict(list)
     for m in mentions:
         owners = [f"s:{m.speaker}"] if m.speaker else []
@@ -191,9 +218,25 @@ def cluster_mentions(
     mentions: Sequence[MentionRef], settings: Settings = DEFAULT
 ) -> list[list[MentionRef]]:
     """Group mentions that express the same claim; clusters come out in input order."""
-    uf = _UnionFind()
+    feats, weights = claim_features(mentions)
+    uf = same_text_clusters(mentions)
+    index = {m.id: i for i, m in enumerate(mentions)}
+    blocks = enumerate(claim_blocks(mentions, feats, weights, settings).values())
+    join_claim_pairs(uf, claim_pairs(blocks, feats, weights, settings, index, joined=uf.joined))
+    return grouped_clusters(mentions, feats, settings, uf)
+
+
+def claim_features(
+    mentions: Sequence[MentionRef],
+) -> tuple[dict[Hashable, frozenset[str]], Weights]:
+    """The features of each mention and their weights over all of them."""
     feats = {m.id: mention_features(m) for m in mentions}
-    weights = Weights(list(feats.values()))
+    return feats, Weights(list(feats.values()))
+
+
+def same_text_clusters(mentions: Sequence[MentionRef]) -> ClaimUnion:
+    """Every mention alone, then those of one text joined in one story or of one speaker."""
+    uf = ClaimUnion()
     by_key: dict[tuple[str, str], Hashable] = {}
     for m in mentions:
         uf.add(m.id, m.quantities, m.speaker)
@@ -208,18 +251,68 @@ def cluster_mentions(
                 uf.union(by_key[(scope, key)], m.id, same_words=True)
             else:
                 by_key[(scope, key)] = m.id
-    n = len(mentions)
-    index = {m.id: i for i, m in enumerate(mentions)}
-    compared: set[int] = set()  # pairs as i * n + j: a fraction of the memory of id tuples
-    for members in _blocks(mentions, feats, weights, settings).values():
+    return uf
+
+
+#: An accepted pair: the number of the block it was met in, and the two mention ids.
+Pair = tuple[int, Hashable, Hashable]
+
+
+def claim_pairs(
+    blocks: Iterable[tuple[int, Sequence[MentionRef]]],
+    feats: dict[Hashable, frozenset[str]],
+    weights: Weights,
+    settings: Settings,
+    index: Mapping[Hashable, int],
+    *,
+    joined: Callable[[Hashable, Hashable], bool] | None = None,
+    blocks_of: Mapping[Hashable, AbstractSet[int]] | None = None,
+) -> Iterator[Pair]:
+    """The pairs of numbered blocks that :func:`same_claim` accepts, in block order.
+
+    A pair is judged once, where first met; ``joined`` may say which pairs are one claim
+    already, so they are not judged. ``index`` numbers the mentions (pairs are kept as
+    ``i * n + j``: a fraction of the memory of id tuples). The judgement reads only the
+    pair, so the blocks may be split between callers whose pairs are merged back into block
+    order; ``blocks_of``, the numbers of every block each mention is in, then tells a caller
+    which pairs another judges in an earlier block.
+    """
+    n = len(index)
+    compared: set[int] = set()
+    for number, members in blocks:
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 pair = index[a.id] * n + index[b.id]
-                if pair in compared or uf.find(a.id) == uf.find(b.id):
+                if pair in compared or (joined is not None and joined(a.id, b.id)):
                     continue
                 compared.add(pair)
+                if blocks_of is not None and min(blocks_of[a.id] & blocks_of[b.id]) < number:
+                    continue
                 if same_claim(a, b, feats, weights, settings):
-                    uf.union(a.id, b.id)
+                    yield number, a.id, b.id
+
+
+def join_claim_pairs(uf: ClaimUnion, pairs: Iterable[Pair]) -> None:
+    """Join accepted pairs in the order given, each once, where it was first met.
+
+    The union refuses clusters whose numbers clash or whose known speakers differ, so the
+    order decides; a pair met again later is not tried again (a union refused once could
+    pass once the clusters have grown, which the comparison of each pair once never does).
+    """
+    tried: set[tuple[Hashable, Hashable]] = set()
+    for _number, a, b in pairs:
+        if (a, b) not in tried:
+            tried.add((a, b))
+            uf.union(a, b)
+
+
+def grouped_clusters(
+    mentions: Sequence[MentionRef],
+    feats: dict[Hashable, frozenset[str]],
+    settings: Settings,
+    uf: ClaimUnion,
+) -> list[list[MentionRef]]:
+    """Denials and directives of one speaker joined (rule 5), then the clusters in input order."""
     for group in _denial_groups(mentions, feats, settings) + _directive_groups(mentions, feats):
         for other in group[1:]:
             uf.union(group[0].id, other.id)

@@ -22,7 +22,8 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..ingest.records import DocumentRecord
@@ -30,7 +31,15 @@ from .claimtext import content_words, stem
 from .names import name_key
 from .settings import DEFAULT, Settings
 
-__all__ = ["Story", "find_stories"]
+__all__ = [
+    "Components",
+    "Story",
+    "find_stories",
+    "join_story_pairs",
+    "stories_of",
+    "story_blocks",
+    "story_vectors",
+]
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -105,30 +114,93 @@ def _label(records: Sequence[DocumentRecord], members: list[int]) -> str:
 
 def find_stories(records: Sequence[DocumentRecord], settings: Settings = DEFAULT) -> list[Story]:
     """Group ``records`` into stories (every record in exactly one; singletons included)."""
-    vectors = _vectors([_terms(r) for r in records])
-    years = [_years(r) for r in records]
-    parent = list(range(len(records)))
+    vectors, years = story_vectors(records)
+    blocks = story_blocks(vectors, settings)
+    joined = Components()
+    join_story_pairs(joined, enumerate(blocks.values()), vectors, years, len(records), settings)
+    return stories_of(records, joined)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
+def story_vectors(
+    records: Sequence[DocumentRecord],
+) -> tuple[list[dict[str, float]], list[frozenset[str]]]:
+    """Each article's tf-idf vector and the years it dates itself to: all that pairs read."""
+    return _vectors([_terms(r) for r in records]), [_years(r) for r in records]
+
+
+def story_blocks(vectors: Sequence[dict[str, float]], settings: Settings) -> dict[str, list[int]]:
+    """Article indexes by blocking term (each article's rarest terms), each block capped.
+
+    The blocks come in the order their terms are first met, the order pairs are compared in.
+    """
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, v in enumerate(vectors):
         top = sorted(v.items(), key=lambda x: (-x[1], x[0]))[: settings.story_block_terms]
         for term, _w in top:
             if len(blocks[term]) < settings.story_block_cap:
                 blocks[term].append(i)
-    n = len(records)
-    compared: set[int] = set()  # pairs as a * n + b: a fraction of the memory of tuples
-    for members in blocks.values():
+    return blocks
+
+
+class Components:
+    """Connected components of article indexes (a union-find; indexes never joined are alone).
+
+    Unconstrained, so any order of the same pairs gives the same components: blocks can be
+    joined separately and the results merged (:meth:`edges`, :meth:`union`).
+    """
+
+    def __init__(self, edges: Iterable[tuple[int, int]] = ()) -> None:
+        self.parent: dict[int, int] = {}
+        for a, b in edges:
+            self.union(a, b)
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent.get(i, i) != i:
+            parent[i] = parent.get(parent[i], parent[i])
+            i = parent[i]
+        return i
+
+    def joined(self, a: int, b: int) -> bool:
+        return self.find(a) == self.find(b)
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+    def edges(self) -> list[tuple[int, int]]:
+        """One edge per joined index, to its root: the components, at most one edge per article."""
+        return [(i, self.find(i)) for i in list(self.parent) if self.find(i) != i]
+
+
+def join_story_pairs(
+    joined: Components,
+    blocks: Iterable[tuple[int, Sequence[int]]],
+    vectors: Sequence[dict[str, float]] | Mapping[int, dict[str, float]],
+    years: Sequence[frozenset[str]] | Mapping[int, frozenset[str]],
+    n: int,
+    settings: Settings,
+    blocks_of: Mapping[int, AbstractSet[int]] | None = None,
+) -> None:
+    """Join in ``joined`` every pair of one numbered block about one event.
+
+    Articles are about one event when their cosine reaches :attr:`Settings.story_similarity`,
+    they share a named entity and their years meet; a pair already joined or compared is
+    skipped. ``vectors`` and ``years`` need only hold the articles of ``blocks``; ``n`` is the
+    number of articles (pairs are kept as ``a * n + b``: a fraction of the memory of tuples).
+    Blocks split between callers: ``blocks_of``, the numbers of every block each article is
+    in, tells a caller which pairs another compares in an earlier block.
+    """
+    compared: set[int] = set()
+    for number, members in blocks:
         for x, a in enumerate(members):
             for b in members[x + 1 :]:
-                if a * n + b in compared or find(a) == find(b):
+                if a * n + b in compared or joined.joined(a, b):
                     continue
                 compared.add(a * n + b)
+                if blocks_of is not None and min(blocks_of[a] & blocks_of[b]) < number:
+                    continue
                 if years[a] and years[b] and not years[a] & years[b]:
                     continue
                 va, vb = vectors[a], vectors[b]
@@ -137,10 +209,14 @@ def find_stories(records: Sequence[DocumentRecord], settings: Settings = DEFAULT
                 cosine = sum(x * vb.get(t, 0.0) for t, x in va.items())
                 shared = any(t[0] == "E" and t in vb for t in va)
                 if cosine >= settings.story_similarity and shared:
-                    parent[find(a)] = find(b)
+                    joined.union(a, b)
+
+
+def stories_of(records: Sequence[DocumentRecord], joined: Components) -> list[Story]:
+    """The stories of ``records`` given their joined indexes, sorted by their articles."""
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(records)):
-        groups[find(i)].append(i)
+        groups[joined.find(i)].append(i)
     stories = []
     for members in groups.values():
         ids = tuple(sorted(records[i].id for i in members))

@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = {
     "ingest": {"graph", "exports", "claimgraph"},
-    "graph": {"exports", "claimgraph"},
+    "graph": {"exports", "claimgraph", "dask", "distributed"},  # no cluster in graph/
     "exports": {"claimgraph"},
 }
 

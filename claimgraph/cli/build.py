@@ -40,13 +40,24 @@ def build_cli(
         None,
         "--dask",
         metavar="SCHEDULER_ADDRESS",
-        help="Run the per-article step on a Dask cluster.",
+        help="Run the per-article step and the merge on a Dask cluster.",
+    ),
+    local_merge: bool = typer.Option(
+        False, "--local-merge", help="With --dask: merge in this process, not on the cluster."
+    ),
+    merge_partitions: int | None = typer.Option(
+        None,
+        "--merge-partitions",
+        min=1,
+        help="With --dask: partitions of the merge's blocks (default: one per worker).",
     ),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was skipped."),
 ) -> None:
     """Build the claim graph of INPUT and write every output into --out."""
     if (out is None) == (update is None):
         raise fail("give exactly one of --out DIR (a new build) or --update DIR", code=2)
+    if not dask and (local_merge or merge_partitions is not None):
+        raise fail("--local-merge and --merge-partitions go with --dask", code=2)
     if (problem := base_iri_problem(base_iri)) is not None:
         raise fail(f"--base-iri {base_iri!r} is invalid: {problem}", code=2)
     target = out or update
@@ -65,7 +76,8 @@ def build_cli(
     )
     try:
         if dask:
-            _build_on_dask(inputs, target, dask, report, entities, base_iri, max_nodes)
+            merge = None if local_merge else merge_partitions or 0
+            _build_on_dask(inputs, target, dask, report, entities, base_iri, max_nodes, merge)
         elif update is not None:
             update_dir(update, inputs, **common)
         else:
@@ -79,18 +91,21 @@ def build_cli(
     finish(report, inputs, strict=strict, summary=summary)
 
 
-def _build_on_dask(inputs, out, address, report, entities, base_iri, max_nodes) -> None:
+def _build_on_dask(inputs, out, address, report, entities, base_iri, max_nodes, merge) -> None:
+    """``merge``: None merges locally; else the merge's partitions on the cluster (0: one per
+    worker)."""
     import time
 
     from ..api import _finish, _merge, check_base
-    from ..distributed import extract_on_dask
+    from ..distributed import connect, extract_on_dask
+    from ..distributed_merge import dask_phases
     from ..exports.atomic import output_lock
 
     check_base(base_iri)
     start = time.perf_counter()
-    with output_lock(out) as target:
+    with output_lock(out) as target, connect(address) as client:
         records, errors = extract_on_dask(
-            inputs, address, target / "shards", cache_dir=target / CACHE_DIR, exclude=[target]
+            inputs, client, target / "shards", cache_dir=target / CACHE_DIR, exclude=[target]
         )
         for err in errors:
             warn_skipped(err)
@@ -100,5 +115,6 @@ def _build_on_dask(inputs, out, address, report, entities, base_iri, max_nodes) 
         if not records:
             return
         report.timings["extract"] = time.perf_counter() - start
-        kg = _merge(records, entities=entities, base=base_iri, report=report)
+        phases = {} if merge is None else {"phases": dask_phases(client, merge or None)}
+        kg = _merge(records, entities=entities, base=base_iri, report=report, **phases)
         _finish(kg, report, target, start, max_nodes=max_nodes)
