@@ -27,8 +27,10 @@ and the length of the sampled articles), rebuild / build, and update cost / (bar
 ``extract``, ``merge``, ``write``, from report.json). With ``--repeat R`` each size runs R
 baseline/build pairs, one after the other; the row shows the median pair and ``speed_min`` /
 ``speed_max`` the spread.
-``--memory`` adds the peak resident memory of a separate ``claimgraph build`` of the same files
-(the build process and its workers, summed, sampled from /proc every 0.2 s).
+``--memory`` adds the peak memory of a separate ``claimgraph build`` of the same files (the
+build process, its parsing workers and its forked writers, sampled from /proc every 0.2 s):
+``peak_mib`` sums their proportional set sizes (a page shared by k processes counts 1/k in
+each), ``peak_rss_sum_mib`` their resident sizes (shared pages counted in every process).
 """
 
 from __future__ import annotations
@@ -77,33 +79,50 @@ def parse(nlp, texts: list[str]) -> int:
     return sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
 
 
-def _tree_rss_kib(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants, from /proc (Linux)."""
+def _memory_kib(pid: Path) -> tuple[int, int]:
+    """``(RSS, PSS)`` of one process in KiB. PSS shares each page among the processes that
+    map it: the forked workers and writers share most of their pages with their parent, and
+    RSS would count those once per process."""
+    rss = pss = 0
+    for line in (pid / "status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1])
+    try:
+        for line in (pid / "smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                pss = int(line.split()[1])
+    except OSError:
+        pss = rss
+    return rss, pss
+
+
+def _tree_memory_kib(root: int) -> tuple[int, int]:
+    """RSS and PSS of ``root`` and all its descendants, summed, from /proc (Linux)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
         except OSError:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(ppid, []).append(int(entry.name))
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                rss[int(entry.name)] = int(line.split()[1])
-    total, todo = 0, [root]
+    rss = pss = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        try:
+            r, p = _memory_kib(Path("/proc") / str(pid))
+        except OSError:
+            continue
+        rss, pss = rss + r, pss + p
         todo.extend(children.get(pid, []))
-    return total
+    return rss, pss
 
 
-def peak_build_memory_mib(paths: list[str], jobs: int | None) -> float:
-    """Peak resident memory of a ``claimgraph build`` process and its workers, summed."""
+def peak_build_memory_mib(paths: list[str], jobs: int | None) -> tuple[float, float]:
+    """Peak memory of a ``claimgraph build`` process and its workers, summed: (PSS, RSS)."""
     with tempfile.TemporaryDirectory(prefix="cg-mem-") as tmp:
         listing = Path(tmp) / "inputs"
         listing.mkdir()
@@ -124,13 +143,14 @@ def peak_build_memory_mib(paths: list[str], jobs: int | None) -> float:
         if jobs:
             cmd += ["--jobs", str(jobs)]
         proc = subprocess.Popen(cmd)
-        peak = 0
+        peak_rss = peak_pss = 0
         while proc.poll() is None:
-            peak = max(peak, _tree_rss_kib(proc.pid))
+            rss, pss = _tree_memory_kib(proc.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(0.2)
         if proc.returncode:
             sys.exit(f"build failed with exit code {proc.returncode}")
-        return peak / 1024
+        return peak_pss / 1024, peak_rss / 1024
 
 
 def pair(paths: list[str], texts: list[str], jobs: int | None) -> dict[str, float]:
@@ -198,7 +218,7 @@ def main() -> None:
         if not args.no_extras:
             row.update(extras(nlp, paths, texts, args.jobs))
         if args.memory:
-            row["peak_mib"] = peak_build_memory_mib(paths, args.jobs)
+            row["peak_mib"], row["peak_rss_sum_mib"] = peak_build_memory_mib(paths, args.jobs)
         rows.append(row)
     base = rows[0]
     cols = [*rows[0], "growth", "growth_vs_parse"]
