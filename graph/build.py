@@ -27,6 +27,7 @@ from ..ingest.records import ClaimMention, DocumentRecord
 from . import schema as S
 from .assemble import ClaimInputs, add_claim, add_relation, add_sources, add_speakers, add_stories
 from .claims import MentionRef, cluster_mentions, related_clusters
+from .collector import collector_paused
 from .ids import node_id
 from .labels import label_claim
 from .mentions import (
@@ -58,6 +59,16 @@ def build_graph(
     settings: Settings = DEFAULT,
 ) -> ClaimGraph:
     """Build the claim graph of ``records`` (deterministic: same records, same graph)."""
+    with collector_paused():
+        return _build(records, known_entities, copies, settings)
+
+
+def _build(
+    records: Sequence[DocumentRecord],
+    known_entities: Iterable[KnownEntity],
+    copies: Mapping[str, str] | None,
+    settings: Settings,
+) -> ClaimGraph:
     records = sorted((claims_only(r) for r in records), key=lambda r: r.id)
     by_doc = {r.id: r for r in records}
     G = nx.MultiDiGraph()
