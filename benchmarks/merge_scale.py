@@ -4,7 +4,7 @@ Usage::
 
     claimgraph extract ../shared/corpora/bbc -o /tmp/bbc.jsonl          # once: the real records
     python benchmarks/merge_scale.py /tmp/bbc.jsonl --sizes 10000 30000 100000 \\
-        --work /tmp/merge-scale --json docs/merge_scale.json
+        --work /tmp/merge-scale --json benchmarks/merge_scale_results.json
 
 The synthetic corpora are made of the real records, copied. Copy ``c`` of an article is the
 same article in another world, with the offsets of every span kept (each word is replaced by
@@ -23,10 +23,11 @@ one of the same length, in the text and in every string read off it):
 
 Each size is built from the first N synthetic records (copy 0 of every article, then copy 1,
 …), written once as JSON Lines under ``--work`` and merged in a fresh process, which reports
-the seconds of ``build_graph`` and its peak resident memory (``ru_maxrss``: records and graph
-together). The table gives the per-article cost relative to the smallest size; a power law
-``t = a·n^b`` fitted to the points projects the time of 1,000,000 articles, and memory is
-projected linearly.
+the seconds of ``build_graph`` (wall clock, and the process's CPU time, which other jobs on a
+shared machine do not inflate as much) and its peak resident memory (``ru_maxrss``: records
+and graph together). The table gives the per-article cost relative to the smallest size; a
+power law ``t = a·n^b`` fitted to the points projects the time of 1,000,000 articles, and
+memory is projected linearly.
 """
 
 from __future__ import annotations
@@ -219,18 +220,19 @@ def merge_once(path: Path) -> dict:
     records = load(path)
     gc.collect()
     loaded_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     kg = build_graph(records)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
     stats = kg.stats()
     return {
         "n": len(records),
         "mentions": sum(len(r.claims) for r in records),
         "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
         "loaded_mib": loaded_mib,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "stories": stats.get("stories", stats.get("storys", 0)),
-        **{k: stats.get(k, 0) for k in ("sources", "speakers", "claims", "mentions")},
+        **{k: stats[k] for k in ("sources", "stories", "speakers", "claims")},
+        "mention_nodes": stats["mentions"],
     }
 
 
@@ -243,6 +245,43 @@ def fit(points: list[tuple[int, float]]) -> tuple[float, float]:
         (x - mx) ** 2 for x in xs
     )
     return math.exp(my - b * mx), b
+
+
+def summarise(rows: list[dict], rate: float) -> dict:
+    """Print the table, the fits and the projection to 1,000,000 articles; the report."""
+    first = rows[0]
+    print(
+        f"{'n':>8} {'mentions':>9} {'seconds':>8} {'ms/art':>7} {'growth':>6} "
+        f"{'cpu s':>8} {'growth':>6} {'peak MiB':>9}"
+    )
+    for r in rows:
+        r["growth"] = (r["seconds"] / r["n"]) / (first["seconds"] / first["n"])
+        r["cpu_growth"] = (r["cpu_seconds"] / r["n"]) / (first["cpu_seconds"] / first["n"])
+        print(
+            f"{r['n']:>8} {r['mention_nodes']:>9} {r['seconds']:>8.1f} "
+            f"{1000 * r['seconds'] / r['n']:>7.2f} {r['growth']:>6.2f} "
+            f"{r['cpu_seconds']:>8.1f} {r['cpu_growth']:>6.2f} {r['peak_mib']:>9.0f}"
+        )
+    a, b = fit([(r["n"], r["seconds"]) for r in rows])
+    ca, cb = fit([(r["n"], r["cpu_seconds"]) for r in rows])
+    last = rows[-1]
+    per_article_mib = (last["peak_mib"] - first["peak_mib"]) / (last["n"] - first["n"])
+    million = {
+        "seconds": a * 1e6**b,
+        "cpu_seconds": ca * 1e6**cb,
+        "peak_mib": last["peak_mib"] + per_article_mib * (1e6 - last["n"]),
+    }
+    for name, (x, y), t in (("wall", (a, b), "seconds"), ("cpu", (ca, cb), "cpu_seconds")):
+        print(f"{name}: t = {x:.3g} * n^{y:.3f};  1,000,000 articles: {million[t] / 60:.0f} min")
+    gib = million["peak_mib"] / 1024
+    print(f"peak at 1,000,000: {gib:.1f} GiB (linear in n through the first and last sizes)")
+    return {
+        "rows": rows,
+        "fit": {"a": a, "b": b},
+        "cpu_fit": {"a": ca, "b": cb},
+        "million": million,
+        "rate": rate,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -271,26 +310,8 @@ def main(argv: list[str] | None = None) -> int:
         row = json.loads(out.stdout.strip().splitlines()[-1])
         rows.append(row)
         print(json.dumps(row), file=sys.stderr, flush=True)
-    base = rows[0]["seconds"] / rows[0]["n"]
-    print(f"{'n':>8} {'mentions':>9} {'seconds':>9} {'ms/art':>7} {'growth':>6} {'peak MiB':>9}")
-    for r in rows:
-        r["growth"] = (r["seconds"] / r["n"]) / base
-        print(
-            f"{r['n']:>8} {r['mentions']:>9} {r['seconds']:>9.1f} "
-            f"{1000 * r['seconds'] / r['n']:>7.2f} {r['growth']:>6.2f} {r['peak_mib']:>9.0f}"
-        )
-    a, b = fit([(r["n"], r["seconds"]) for r in rows])
-    last = rows[-1]
-    per_article_mib = (last["peak_mib"] - rows[0]["peak_mib"]) / (last["n"] - rows[0]["n"])
-    million = {
-        "seconds": a * 1e6**b,
-        "peak_mib": last["peak_mib"] + per_article_mib * (1e6 - last["n"]),
-    }
-    print(f"fit: t = {a:.3g} * n^{b:.3f};  1,000,000 articles: {million['seconds'] / 60:.0f} min,")
-    gib = million["peak_mib"] / 1024
-    print(f"     peak {gib:.1f} GiB (linear in n through the first and last sizes)")
+    report = summarise(rows, args.rate)
     if args.json:
-        report = {"rows": rows, "fit": {"a": a, "b": b}, "million": million, "rate": args.rate}
         args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     return 0
 

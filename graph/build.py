@@ -19,6 +19,7 @@ Every phase is near-linear (indexes and blocks, never all pairs); thresholds com
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -26,8 +27,17 @@ import networkx as nx
 
 from ..ingest.records import ClaimMention, DocumentRecord
 from . import schema as S
-from .assemble import ClaimInputs, add_claim, add_relation, add_sources, add_speakers, add_stories
+from .assemble import (
+    ClaimInputs,
+    add_claim,
+    add_edge,
+    add_relation,
+    add_sources,
+    add_speakers,
+    add_stories,
+)
 from .claims import MentionRef, cluster_mentions, related_clusters
+from .collector import collector_paused
 from .ids import node_id
 from .labels import label_claim
 from .mentions import (
@@ -73,6 +83,20 @@ def build_graph(
     phases: Phases = LOCAL,
 ) -> ClaimGraph:
     """Build the claim graph of ``records`` (deterministic: same records, same graph)."""
+    with collector_paused():
+        return _build(records, known_entities, copies, settings, phases)
+
+
+def _build(
+    records: Sequence[DocumentRecord],
+    known_entities: Iterable[KnownEntity],
+    copies: Mapping[str, str] | None,
+    settings: Settings,
+    phases: Phases,
+) -> ClaimGraph:
+    """The phases in order. What only one phase needs is dropped as soon as it is done: the
+    graph of a large corpus is built next to its records, and the last phases reuse that
+    memory instead of asking for more."""
     records = sorted((claims_only(r) for r in records), key=lambda r: r.id)
     by_doc = {r.id: r for r in records}
     G = nx.MultiDiGraph()
@@ -80,19 +104,25 @@ def build_graph(
     stories = phases.stories(records, settings)
     add_stories(G, stories, by_doc, src_id)
     story_of = {d: st.key for st in stories for d in st.doc_ids}
+    del stories
     resolution = resolve_speakers(
         records, stories=story_of, known=known_entities, settings=settings
     )
     speaker_id = add_speakers(G, resolution)
     refs, mention_of = _mention_refs(records, resolution, story_of)
+    del records
     clusters = phases.claims(refs, settings)
     inputs = ClaimInputs(by_doc, mention_of, resolution, speaker_id, src_id, story_of)
+    del refs, by_doc, mention_of, resolution, speaker_id, src_id, story_of  # inputs holds them
     facts = [add_claim(G, cluster, inputs) for cluster in clusters]
-    kg = ClaimGraph(G)
-    kg.refresh_claim_stats()
     for cid, names in inputs.claim_speakers.items():
         G.nodes[cid]["speakers"] = sorted(names)
-    _add_topics(G, facts, inputs)
+    phrases = inputs.claim_phrases
+    del inputs  # the mentions, their speakers and their articles are in the graph now
+    kg = ClaimGraph(G)
+    kg.refresh_claim_stats()
+    _add_topics(G, facts, phrases)
+    del phrases
     _add_relations(G, facts, clusters, settings)
     logger.info("graph: %d nodes, %d edges", G.number_of_nodes(), G.number_of_edges())
     return kg
@@ -108,14 +138,15 @@ def _mention_refs(
         for i in tidy_mentions(r, resolution.assignment):
             sp = resolution.assignment.get((r.id, i))
             for k, m in enumerate(proposition_mentions(r, r.claims[i])):
-                mention_of[(r.id, i, k)] = m
+                key = (r.id, i, k)  # one tuple for both indexes
+                mention_of[key] = m
                 qs = tuple((q.unit.casefold(), *interval(q)) for q in m.quantities if q.unit)
                 refs.append(
                     MentionRef(
-                        (r.id, i, k),
+                        key,
                         analysed_text(r, m),
                         sp.key if sp else None,
-                        cue=spans_text(r.text, m.cue),
+                        cue=sys.intern(spans_text(r.text, m.cue)),  # a few thousand cues
                         quantities=qs,
                         story=story_of.get(r.id),
                     )
@@ -123,15 +154,17 @@ def _mention_refs(
     return refs, mention_of
 
 
-def _add_topics(G: nx.MultiDiGraph, facts: Sequence[ClaimFacts], inp: ClaimInputs) -> None:
+def _add_topics(
+    G: nx.MultiDiGraph, facts: Sequence[ClaimFacts], claim_phrases: Mapping[str, list[str]]
+) -> None:
     """Topics: key phrases (named entities, noun phrases) that at least two claims share."""
-    phrases = {f.id: inp.claim_phrases.get(f.id, []) for f in facts}
+    phrases = {f.id: claim_phrases.get(f.id, []) for f in facts}
     for cid, topics in shared_key_phrases(phrases).items():
         G.nodes[cid]["topics"] = topics
         for t in topics:
             tid = node_id(S.TOPIC, t)
             G.add_node(tid, kind=S.TOPIC, label=t, name=t)
-            G.add_edge(cid, tid, key=S.ABOUT, kind=S.ABOUT)
+            add_edge(G, cid, tid, S.ABOUT)
 
 
 def _add_relations(

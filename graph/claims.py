@@ -62,12 +62,12 @@ __all__ = [
 Quantities = tuple[tuple[str, float, float], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRef:
     """What clustering needs of a mention: an id, its text, speaker key and story.
 
     ``cue`` tells denials from assertions; ``quantities`` are ``(unit, low, high)`` triples,
-    so mentions with incompatible numbers never merge.
+    so mentions with incompatible numbers never merge. One per mention: no instance dict.
     """
 
     id: Hashable
@@ -87,11 +87,15 @@ class ClaimUnion:
         self.parent: dict[Hashable, Hashable] = {}
         self.quantities: dict[Hashable, Quantities] = {}
         self.speakers: dict[Hashable, frozenset[str]] = {}
+        self._alone: dict[str | None, frozenset[str]] = {None: frozenset()}  # one per speaker
 
     def add(self, x: Hashable, quantities: Quantities = (), speaker: str | None = None) -> None:
         self.parent.setdefault(x, x)
         self.quantities.setdefault(x, quantities)
-        self.speakers.setdefault(x, frozenset([speaker]) if speaker else frozenset())
+        alone = self._alone.get(speaker or None)
+        if alone is None:
+            alone = self._alone[speaker] = frozenset([speaker])
+        self.speakers.setdefault(x, alone)
 
     def find(self, x: Hashable) -> Hashable:
         root = x
@@ -187,6 +191,15 @@ def _says_something(text: str) -> bool:
     return len(content_words(text)) >= 2
 
 
+class _Scopes(dict[tuple[str, str], str]):
+    """``"t:" + story`` and ``"s:" + speaker``, each made once: a story's key names all its
+    articles, so a copy per mention would cost the size of the story per mention."""
+
+    def __missing__(self, key: tuple[str, str]) -> str:
+        self[key] = scope = key[0] + key[1]
+        return scope
+
+
 def claim_blocks(
     mentions: Sequence[MentionRef],
     feats: dict[Hashable, frozenset[str]],
@@ -199,13 +212,15 @@ def claim_blocks(
     inside a block, mentions keep their input order.
     """
     blocks: dict[tuple[str, str], list[MentionRef]] = defaultdict(list)
+    scopes = _Scopes()
     for m in mentions:
-        owners = [f"s:{m.speaker}"] if m.speaker else []
+        owners = [scopes["s:", m.speaker]] if m.speaker else []
         if m.story is not None:
-            owners.append(f"t:{m.story}")
+            owners.append(scopes["t:", m.story])
         keys = sorted(
             (f for f in feats[m.id] if not is_actor(f)), key=lambda f: (weights.df[f], f)
         )[: settings.block_words]
+        keys = [f for f in keys if weights.df[f] > 1]  # a feature of one mention pairs none
         for owner in owners:
             for f in keys:
                 block = blocks[(owner, f)]
@@ -238,13 +253,17 @@ def same_text_clusters(mentions: Sequence[MentionRef]) -> ClaimUnion:
     """Every mention alone, then those of one text joined in one story or of one speaker."""
     uf = ClaimUnion()
     by_key: dict[tuple[str, str], Hashable] = {}
+    scopes = _Scopes()
     for m in mentions:
         uf.add(m.id, m.quantities, m.speaker)
     for m in mentions:
         key = claim_text_key(m.text)
         if not key or not _says_something(m.text):
             continue
-        for scope in (f"t:{m.story}" if m.story else None, f"s:{m.speaker}" if m.speaker else None):
+        for scope in (
+            scopes["t:", m.story] if m.story else None,
+            scopes["s:", m.speaker] if m.speaker else None,
+        ):
             if scope is None:
                 continue
             if (scope, key) in by_key:

@@ -10,6 +10,7 @@ words and light verbs are no evidence. No parse, no model: lexical evidence, tru
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -52,13 +53,12 @@ _NEGATED_CUE = re.compile(r"\b(?:not|never|n't)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|nothing|without)\b|n't\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=200_000)
-def claim_text_key(text: str) -> str:
-    """The exact-merge key of a claim text: what remains after folding form, not content.
+#: Texts longer than this (article bodies, read once by story detection; claims are shorter)
+#: bypass the caches of claim texts: a body and its words would hold kilobytes for nothing.
+_CACHED_CHARS = 1_000
 
-    >>> claim_text_key("“Emphasised the need,”") == claim_text_key('emphasized the need')
-    True
-    """
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     text = _PUNCT.sub(" ", text)
     for pattern, repl in _SPELLING:
@@ -66,14 +66,34 @@ def claim_text_key(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=200_000)
+def _cached_fold(text: str) -> str:
+    return _fold(text)
+
+
+def claim_text_key(text: str) -> str:
+    """The exact-merge key of a claim text: what remains after folding form, not content.
+
+    >>> claim_text_key("“Emphasised the need,”") == claim_text_key('emphasized the need')
+    True
+    """
+    return _fold(text) if len(text) > _CACHED_CHARS else _cached_fold(text)
+
+
 def content_words(text: str) -> list[str]:
     """Words of ``text`` that can carry content (no function words, no single letters)."""
+    if len(text) > _CACHED_CHARS:
+        return list(_words(text))
     return list(_content_words(text))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in claim_text_key(text).split() if w not in STOPWORDS and len(w) > 1)
 
 
 @lru_cache(maxsize=200_000)
 def _content_words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in claim_text_key(text).split() if w not in STOPWORDS and len(w) > 1)
+    return tuple(sys.intern(w) for w in _words(text))  # entries share their words
 
 
 @lru_cache(maxsize=200_000)

@@ -89,9 +89,12 @@ _NEGATIVE_OPEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Frame:
-    """One mention as conflict detection sees it: what is said, the cue, and by whom."""
+    """One mention as conflict detection sees it: what is said, the cue, and by whom.
+
+    One per mention, held until the graph is built: no instance dict (slots).
+    """
 
     text: str
     cue: str = ""
@@ -101,7 +104,7 @@ class Frame:
     kind: str = "indirect"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimFacts:
     """What conflict detection needs of a claim: its text, quantities and mention frames."""
 

@@ -30,6 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -61,7 +62,10 @@ MentionKey = tuple[str, int]
 
 @dataclass
 class Speaker:
-    """One resolved speaker. ``scope`` is the story of a story-bound speaker ("police")."""
+    """One resolved speaker. ``scope`` is the story of a story-bound speaker ("police").
+
+    ``name`` and ``scope`` are fixed when the speaker is made.
+    """
 
     name: str
     type: str
@@ -71,8 +75,9 @@ class Speaker:
     affiliation: str | None = None
     scope: str | None = None
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """Made once: a story's key names all its articles, and every mention asks for it."""
         return self.name if self.scope is None else f"{self.name}\x1f{self.scope}"
 
 
@@ -458,12 +463,14 @@ class _Registry:
 
     def __init__(self) -> None:
         self.by_key: dict[str, Speaker] = {}
+        self._by_name: dict[tuple[str, str | None], Speaker] = {}  # no key string per lookup
 
     def get(self, name: str, type_: str, scope: str | None = None) -> Speaker:
-        sp = Speaker(name=name, type=str(type_), scope=scope)
-        existing = self.by_key.get(sp.key)
+        existing = self._by_name.get((name, scope))
         if existing is None:
-            self.by_key[sp.key] = existing = sp
+            sp = Speaker(name=name, type=str(type_), scope=scope)
+            existing = self.by_key.setdefault(sp.key, sp)
+            self._by_name[(name, scope)] = existing
         return existing
 
 

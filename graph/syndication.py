@@ -114,6 +114,9 @@ def find_copies(
                 ra, rb = root(a), root(b)
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)
+    # The index holds a bound method of itself (a reference cycle), so only the cyclic
+    # collector, which the merge pauses, would free its tables: empty it here instead.
+    vars(lsh).clear()
 
     groups: dict[str, list[DocumentRecord]] = {}
     for doc_id in ids:
