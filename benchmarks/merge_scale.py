@@ -262,6 +262,9 @@ def summarise(rows: list[dict], rate: float) -> dict:
             f"{1000 * r['seconds'] / r['n']:>7.2f} {r['growth']:>6.2f} "
             f"{r['cpu_seconds']:>8.1f} {r['cpu_growth']:>6.2f} {r['peak_mib']:>9.0f}"
         )
+    if len({r["n"] for r in rows}) < 2:
+        print("one size: no fit (give two sizes or more to project)")
+        return {"rows": rows, "rate": rate}
     a, b = fit([(r["n"], r["seconds"]) for r in rows])
     ca, cb = fit([(r["n"], r["cpu_seconds"]) for r in rows])
     last = rows[-1]

@@ -38,6 +38,26 @@ RECORD_VERSION = "2"
 
 Span = list[int]  # [start, end)
 
+#: Offsets below this are read into one shared ``int`` per value (see :func:`_offsets`).
+_SHARED_OFFSETS = 1 << 16
+_OFFSET: dict[int, int] = {}
+
+
+def _offset(value: Any) -> Any:
+    """The one ``int`` object of an offset value. JSON gives each number a new object (28
+    bytes, where a list slot is 8); a corpus's spans and entities repeat the same few
+    thousand offsets millions of times, a sixth of its records' memory in the merge."""
+    if type(value) is int and 0 <= value < _SHARED_OFFSETS:
+        return _OFFSET.setdefault(value, value)
+    return value
+
+
+def _offsets(spans: Any) -> Any:
+    """``spans`` (a list of ``[start, end]``) with shared offsets; anything else unchanged."""
+    if type(spans) is not list:
+        return spans
+    return [[_offset(x) for x in span] if type(span) is list else span for span in spans]
+
 #: ``intention``: what someone plans, wants or decides to do ("plans to hold the contest"), as
 #: the writer reports it: an attribution (extraction scores count it) but no one's claim, so the
 #: graph keeps it out of claim nodes.
@@ -69,7 +89,7 @@ class Quantity:
     def from_json(cls, d: dict[str, Any]) -> Quantity:
         d = {k: v for k, v in d.items() if k in _QUANTITY_FIELDS}
         if d.get("span") is not None:
-            d["span"] = tuple(d["span"])
+            d["span"] = tuple(_offset(x) for x in d["span"])
         return cls(**d)
 
 
@@ -100,7 +120,7 @@ class Entity:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Entity:
-        return cls(d["start"], d["end"], d["text"], d["label"])
+        return cls(_offset(d["start"]), _offset(d["end"]), d["text"], d["label"])
 
 
 @dataclass(slots=True)
@@ -137,10 +157,16 @@ class ClaimMention:
     key_phrases: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        if type(self.kind) is str:
-            self.kind = sys.intern(self.kind)
-        if type(self.speaker_type) is str:
-            self.speaker_type = sys.intern(self.speaker_type)
+        """Names, roles and key phrases are interned: a corpus repeats the same speakers and
+        topics in thousands of mentions (a third of these strings are distinct)."""
+        for name in ("kind", "speaker_type", "speaker_name", "speaker_role", "relayed_by"):
+            value = getattr(self, name)
+            if type(value) is str:
+                setattr(self, name, sys.intern(value))
+        if type(self.key_phrases) is list:
+            self.key_phrases = [
+                sys.intern(k) if type(k) is str else k for k in self.key_phrases
+            ]
 
     def to_json(self) -> dict[str, Any]:
         d = _plain(self, _MENTION_NAMES)
@@ -151,6 +177,11 @@ class ClaimMention:
     def from_json(cls, d: dict[str, Any]) -> ClaimMention:
         d = {k: v for k, v in d.items() if k in _MENTION_FIELDS}
         d["quantities"] = [Quantity.from_json(q) for q in d.get("quantities", [])]
+        for name in ("content", "cue", "speaker"):
+            if name in d:
+                d[name] = _offsets(d[name])
+        if type(d.get("parts")) is list:
+            d["parts"] = [_offsets(part) for part in d["parts"]]
         return cls(**d)
 
 
@@ -194,6 +225,8 @@ class DocumentRecord:
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> DocumentRecord:
         d = {k: v for k, v in d.items() if k in _RECORD_FIELDS}
+        if "body" in d:
+            d["body"] = _offsets(d["body"])
         d["entities"] = [Entity.from_json(e) for e in d.get("entities", [])]
         d["claims"] = [ClaimMention.from_json(c) for c in d.get("claims", [])]
         return cls(**d)
