@@ -37,6 +37,7 @@ from .assemble import (
     add_stories,
 )
 from .claims import MentionRef, cluster_mentions, related_clusters
+from .claimtext import drop_text_caches
 from .collector import collector_paused
 from .ids import node_id
 from .labels import label_claim
@@ -112,9 +113,12 @@ def _build(
     refs, mention_of = _mention_refs(records, resolution, story_of)
     del records
     clusters = phases.claims(refs, settings)
+    related = related_clusters(clusters, settings)  # before the graph is built beside them
+    drop_text_caches()  # the mentions' features: assembly and relations need few of them
     inputs = ClaimInputs(by_doc, mention_of, resolution, speaker_id, src_id, story_of)
     del refs, by_doc, mention_of, resolution, speaker_id, src_id, story_of  # inputs holds them
     facts = [add_claim(G, cluster, inputs) for cluster in clusters]
+    del clusters  # the facts hold what relations read of them
     for cid, names in inputs.claim_speakers.items():
         G.nodes[cid]["speakers"] = sorted(names)
     phrases = inputs.claim_phrases
@@ -123,7 +127,7 @@ def _build(
     kg.refresh_claim_stats()
     _add_topics(G, facts, phrases)
     del phrases
-    _add_relations(G, facts, clusters, settings)
+    _add_relations(G, facts, related, settings)
     logger.info("graph: %d nodes, %d edges", G.number_of_nodes(), G.number_of_edges())
     return kg
 
@@ -170,15 +174,16 @@ def _add_topics(
 def _add_relations(
     G: nx.MultiDiGraph,
     facts: Sequence[ClaimFacts],
-    clusters: Sequence[Sequence[MentionRef]],
+    related: Iterable[tuple[int, int, float]],
     settings: Settings,
 ) -> None:
-    """Conflicts and contradictions (both ways), then corroborations where neither holds."""
+    """Conflicts and contradictions (both ways), then corroborations (``related``, pairs of
+    claim numbers and their score) where neither holds."""
     for a, b, why in quantity_conflicts(facts, settings.quantity_block_cap):
         add_relation(G, a, b, S.CONFLICTING_QUANTITY, why=why)
     for a, b, why in contradictions(facts):
         add_relation(G, a, b, S.CONTRADICTS, why=why)
-    for i, j, score in related_clusters(clusters, settings):
+    for i, j, score in related:
         a, b = sorted((facts[i].id, facts[j].id))
         if G.has_edge(a, b, key=S.CONTRADICTS) or G.has_edge(a, b, key=S.CONFLICTING_QUANTITY):
             continue

@@ -29,6 +29,7 @@ __all__ = [
     "event_concepts",
     "central_wording",
     "directive_action",
+    "drop_text_caches",
 ]
 
 _K = knowledge()
@@ -152,6 +153,14 @@ def features(text: str) -> frozenset[str]:
     ['@Russia', 'amass', 'troops']
     """
     return frozenset(concepts(text))
+
+
+def drop_text_caches() -> None:
+    """Empty the caches of claim texts once the mentions are clustered: they hold up to
+    200,000 texts each, folded, split and featured, that what follows reads again only for
+    the claims it keeps (a cache is refilled as it is used)."""
+    for cached in (_cached_fold, _content_words, features):
+        cached.cache_clear()
 
 
 def is_actor(feature: str) -> bool:
