@@ -95,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
 
     info: dict = {}
     if a.corpus:
+        for corpus in a.corpus:
+            if not corpus.is_dir():
+                ap.error(f"{corpus}: not a folder (--corpus takes folders of article files)")
         info["build_s"] = round(
             build(a.corpus, a.limit, a.out_dir, a.max_nodes or DEFAULT_MAX_NODES), 1
         )
