@@ -22,7 +22,7 @@ from .entities import known_entities
 from .exports.atomic import atomic_write_text, output_lock, swap_in
 from .exports.vocab import DEFAULT_BASE, base_iri_problem
 from .graph.build import LOCAL, Phases, build_graph
-from .heap import frozen_heap
+from .graph.collector import frozen_heap
 from .ingest.cache import RecordCache, pipeline_version
 from .ingest.codepoints import SURROGATES, scrub
 from .ingest.errors import ClaimgraphError, InputError

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +16,21 @@ from claimgraph.ingest.records import ClaimMention
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
+
+
+@contextmanager
+def in_process_cluster() -> Iterator[tuple[Any, Any]]:
+    """``(cluster, client)`` of a Dask ``LocalCluster`` of one in-process worker: the cheapest
+    cluster a test can start (callers skip first when dask is not installed)."""
+    from dask import distributed
+
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield cluster, client
 
 
 def _shared() -> Path | None:

@@ -7,19 +7,14 @@ import pytest
 from claimgraph.api import build_records
 from claimgraph.distributed import extract_on_dask
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, in_process_cluster
 
-distributed = pytest.importorskip("dask.distributed", reason="needs claimgraph[dask]")
+pytest.importorskip("dask.distributed", reason="needs claimgraph[dask]")
 
 
 def test_local_cluster_build_equals_local_build(seed_build, tmp_path):
     kg, _report, _out = seed_build
-    with (
-        distributed.LocalCluster(
-            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
+    with in_process_cluster() as (_cluster, client):
         records, errors = extract_on_dask(
             [str(EXAMPLES)], client, tmp_path / "shards", chunk_size=2
         )

@@ -40,7 +40,7 @@ from claimgraph.merge_parts import (
     story_part_components,
 )
 
-from .conftest import EXAMPLES, SHARED
+from .conftest import EXAMPLES, SHARED, in_process_cluster
 
 distributed = pytest.importorskip("dask.distributed", reason="needs claimgraph[dask]")
 
@@ -76,12 +76,7 @@ def test_merge_of_no_records_on_a_cluster_is_the_empty_graph(client):
 
 def test_build_with_dask_merges_on_the_cluster_as_the_local_build_does(seed_build, tmp_path):
     _kg, _report, local = seed_build
-    with (
-        distributed.LocalCluster(
-            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster),
-    ):
+    with in_process_cluster() as (cluster, _client):
         args = ["build", str(EXAMPLES), "--dask", cluster.scheduler_address]
         on_cluster = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "d")])
         here = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "l"), "--local-merge"])
