@@ -252,6 +252,11 @@ def test_a_role_resolves_in_the_article_then_across_articles():
         ("US officials", "US", "US officials", "anonymous"),
         ("Ukrainian officials and NATO", "Ukrainian", "Ukrainian officials", "anonymous"),
         ("NATO", "NATO", "NATO", "organisation"),
+        # every UN member state is in graph/data/countries.tsv, not only those of one story
+        ("N'Djamena", "N'Djamena", "Chad", "government"),
+        ("Abu Dhabi", "Abu Dhabi", "United Arab Emirates", "government"),
+        ("the Palestinian Authority", "Palestinian Authority", "Palestine", "government"),
+        ("Chilean officials", "Chilean", "Chilean officials", "anonymous"),
     ],
 )
 def test_metonyms_organisations_and_anonymous_sources(surface, name, expected, type_):
